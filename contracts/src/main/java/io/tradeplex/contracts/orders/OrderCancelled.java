@@ -1,0 +1,24 @@
+package io.tradeplex.contracts.orders;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+public record OrderCancelled(
+        int schemaVersion,
+        UUID orderId,
+        UUID userId,
+        UUID accountId,
+        String clientOrderId,
+        String symbol,
+        BigDecimal filledQuantity,
+        String reason,
+        Instant cancelledAt) implements OrderEvent {
+    public static final String TYPE = "tradeplex.order.cancelled.v1";
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+}

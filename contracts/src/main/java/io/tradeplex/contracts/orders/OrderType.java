@@ -1,0 +1,5 @@
+package io.tradeplex.contracts.orders;
+
+public enum OrderType {
+    MARKET, LIMIT
+}

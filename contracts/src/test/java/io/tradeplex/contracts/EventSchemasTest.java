@@ -1,0 +1,79 @@
+package io.tradeplex.contracts;
+
+import io.tradeplex.contracts.auth.UserRegistered;
+import io.tradeplex.contracts.market.MarketTick;
+import io.tradeplex.contracts.orders.CancelOrder;
+import io.tradeplex.contracts.orders.OrderAccepted;
+import io.tradeplex.contracts.orders.OrderCancelled;
+import io.tradeplex.contracts.orders.OrderFilled;
+import io.tradeplex.contracts.orders.OrderRejected;
+import io.tradeplex.contracts.orders.OrderStatus;
+import io.tradeplex.contracts.orders.OrderType;
+import io.tradeplex.contracts.orders.PlaceOrder;
+import io.tradeplex.contracts.orders.Side;
+import io.tradeplex.contracts.portfolio.PositionChanged;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventSchemasTest {
+    private static final UUID USER = UUID.randomUUID();
+    private static final UUID ORDER = UUID.randomUUID();
+    private static final UUID ACCOUNT = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
+
+    static List<Event> samples() {
+        return List.of(
+                new UserRegistered(1, USER, "ana@example.com", "Ana", List.of("trader"), NOW),
+                new MarketTick(1, "BTC-USD", new BigDecimal("64000.12"), "simulated", 42, NOW),
+                new PlaceOrder(1, ORDER, USER, ACCOUNT, "paper", "c-1", "BTC-USD", Side.BUY, OrderType.MARKET,
+                        new BigDecimal("0.01"), null, "api", NOW),
+                new CancelOrder(1, ORDER, USER, NOW),
+                new OrderAccepted(1, ORDER, USER, ACCOUNT, "paper", "c-1", "BTC-USD", Side.BUY, OrderType.LIMIT,
+                        new BigDecimal("0.01"), new BigDecimal("63000"), NOW),
+                new OrderRejected(1, ORDER, USER, ACCOUNT, "c-1", "BTC-USD", "RISK_MAX_POSITION", "too big", NOW),
+                new OrderFilled(1, ORDER, USER, ACCOUNT, "paper", "c-1", "BTC-USD", Side.SELL, "paper-1",
+                        new BigDecimal("0.01"), new BigDecimal("64000.12"), new BigDecimal("0.64"), "USD",
+                        new BigDecimal("0.01"), new BigDecimal("64000.12"), OrderStatus.FILLED, NOW),
+                new OrderCancelled(1, ORDER, USER, ACCOUNT, "c-1", "BTC-USD", BigDecimal.ZERO, "user", NOW),
+                new PositionChanged(1, USER, ACCOUNT, "BTC-USD", new BigDecimal("-0.5"), new BigDecimal("64000"),
+                        new BigDecimal("-12.5"), "ev-1", NOW));
+    }
+
+    @Test
+    void everyRegisteredTypeHasASchemaAndASample() {
+        assertThat(EventTypes.all().keySet()).allSatisfy(type -> assertThat(EventSchemas.exists(type)).as(type).isTrue());
+        assertThat(samples()).extracting(Event::eventType).containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
+    }
+
+    @Test
+    void whatTheRecordsSerialiseToConformsToTheirSchema() {
+        for (Event sample : samples()) {
+            assertThat(EventSchemas.violations(sample.eventType(), EventJson.write(sample))).as(sample.eventType()).isEmpty();
+        }
+    }
+
+    @Test
+    void moneyIsWrittenAsDecimalStringsAndReadBackExactly() throws Exception {
+        MarketTick tick = new MarketTick(1, "ETH-USD", new BigDecimal("0.10000000000000001"), "simulated", 1, NOW);
+        String json = EventJson.write(tick);
+        assertThat(EventJson.mapper().readTree(json).get("price").isTextual()).isTrue();
+        assertThat(EventJson.read(json, MarketTick.class)).isEqualTo(tick);
+    }
+
+    @Test
+    void schemasRejectWhatBreaksTheContract() {
+        String floatPrice = "{\"schemaVersion\":1,\"symbol\":\"BTC-USD\",\"price\":64000.1,\"source\":\"s\",\"sequence\":1,"
+                + "\"time\":\"2026-11-24T10:15:30Z\"}";
+        assertThat(EventSchemas.violations(MarketTick.TYPE, floatPrice)).isNotEmpty();
+
+        Map<String, Object> missingUser = Map.of("schemaVersion", 1, "orderId", ORDER.toString(), "requestedAt", NOW.toString());
+        assertThat(EventSchemas.violations(CancelOrder.TYPE, EventJson.mapper().valueToTree(missingUser).toString())).isNotEmpty();
+    }
+}

@@ -1,0 +1,109 @@
+package io.tradeplex.order.broker.paper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.market.MarketTick;
+import io.tradeplex.order.execution.Execution;
+import io.tradeplex.order.execution.OpenOrder;
+import io.tradeplex.order.execution.OrderLifecycle;
+import io.tradeplex.order.market.LatestPrices;
+import io.tradeplex.order.order.OrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The embedded broker: it fills against live market ticks. A market order fills at the next known price; a limit
+ * order rests until the market crosses it. The resting book lives in memory and is rebuilt from the database's open
+ * orders at start, so a restart loses nothing.
+ * <p>
+ * A fill's id is derived from the order and the tick it executed on, so two instances that both see the same tick
+ * for the same order produce the same fill id, and the database keeps one.
+ */
+@ApplicationScoped
+public class PaperBroker {
+    public static final String NAME = "paper";
+    private static final Logger LOG = Logger.getLogger(PaperBroker.class);
+
+    private final OrderLifecycle lifecycle;
+    private final LatestPrices prices;
+    private final OrderRepository orders;
+    private final PaperPricing pricing;
+    private final String feeCurrency;
+    private final Map<String, Map<UUID, OpenOrder>> restingBySymbol = new ConcurrentHashMap<>();
+
+    public PaperBroker(OrderLifecycle lifecycle, LatestPrices prices, OrderRepository orders, PaperConfig config) {
+        this.lifecycle = lifecycle;
+        this.prices = prices;
+        this.orders = orders;
+        this.pricing = new PaperPricing(config.slippageBps(), config.feeBps());
+        this.feeCurrency = config.feeCurrency();
+    }
+
+    void reloadOpenOrders(@Observes StartupEvent ignored) throws Throwable {
+        List<OpenOrder> open = VertxContextSupport.subscribeAndAwait(() ->
+                Panache.withSession(() -> orders.openOrdersAt(NAME)).map(list -> list.stream().map(OpenOrder::of).toList()));
+        open.forEach(this::rest);
+        LOG.infof("Paper book restored with %d open orders", open.size());
+    }
+
+    public Uni<Void> route(OpenOrder order) {
+        Optional<Execution> now = prices.of(order.symbol()).flatMap(tick -> executionFor(order, tick));
+        if (now.isPresent()) {
+            return lifecycle.applyFill(order.orderId(), now.get()).replaceWithVoid();
+        }
+        rest(order);
+        return Uni.createFrom().voidItem();
+    }
+
+    public void forget(UUID orderId, String symbol) {
+        Map<UUID, OpenOrder> book = restingBySymbol.get(symbol);
+        if (book != null) {
+            book.remove(orderId);
+        }
+    }
+
+    public Uni<Void> onTick(MarketTick tick) {
+        Map<UUID, OpenOrder> book = restingBySymbol.get(tick.symbol());
+        if (book == null || book.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(List.copyOf(book.values()))
+                .onItem().transformToUniAndConcatenate(order -> executionFor(order, tick)
+                        // Whoever removes the order from the book owns this fill attempt.
+                        .filter(execution -> book.remove(order.orderId()) != null)
+                        .map(execution -> lifecycle.applyFill(order.orderId(), execution)
+                                .onFailure().invoke(failure -> {
+                                    LOG.warnf("Paper fill of %s failed, order stays in the book: %s", order.orderId(), failure);
+                                    rest(order);
+                                })
+                                .onFailure().recoverWithItem(false))
+                        .orElseGet(() -> Uni.createFrom().item(false)))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private void rest(OpenOrder order) {
+        restingBySymbol.computeIfAbsent(order.symbol(), symbol -> new ConcurrentHashMap<>()).put(order.orderId(), order);
+    }
+
+    private Optional<Execution> executionFor(OpenOrder order, MarketTick tick) {
+        return pricing.executionPrice(order.side(), order.type(), order.limitPrice(), tick.price())
+                .map(price -> new Execution(
+                        NAME + "-" + order.orderId() + "-" + tick.source() + "-" + tick.sequence(),
+                        order.remainingQuantity(),
+                        price,
+                        pricing.fee(order.remainingQuantity(), price),
+                        feeCurrency,
+                        tick.time()));
+    }
+}

@@ -1,0 +1,37 @@
+package io.tradeplex.order.execution;
+
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.orders.PlaceOrder;
+import io.tradeplex.kit.context.RequestContext;
+import io.tradeplex.kit.kafka.IncomingEvent;
+import io.tradeplex.order.broker.paper.PaperBroker;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
+
+/**
+ * The one writer for a user's new orders: commands are keyed by user id, so this instance sees every command of the
+ * users whose partitions it owns, one after the other.
+ */
+@ApplicationScoped
+public class OrderCommandConsumer {
+    private final OrderLifecycle lifecycle;
+    private final PaperBroker paperBroker;
+
+    public OrderCommandConsumer(OrderLifecycle lifecycle, PaperBroker paperBroker) {
+        this.lifecycle = lifecycle;
+        this.paperBroker = paperBroker;
+    }
+
+    @Incoming("order-commands")
+    public Uni<Void> onCommand(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!event.is(PlaceOrder.TYPE)) {
+            return Uni.createFrom().voidItem();
+        }
+        MDC.put(RequestContext.USER_ID, String.valueOf(event.key()));
+        return lifecycle.accept(event.id(), event.decode(PlaceOrder.class))
+                .chain(open -> open == null ? Uni.createFrom().voidItem() : paperBroker.route(open));
+    }
+}

@@ -1,0 +1,23 @@
+package io.tradeplex.order.execution;
+
+import io.tradeplex.order.broker.paper.PaperBroker;
+import io.tradeplex.order.order.OrderEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/**
+ * Decides whether an order may go to its broker. The per-user risk rules (limits, kill switches, daily loss) belong
+ * here and run in the command consumer, which owns the user's partition and so sees that user's orders in sequence.
+ */
+@ApplicationScoped
+public class PreTradeChecks {
+    public static final String BROKER_UNAVAILABLE = "BROKER_UNAVAILABLE";
+
+    public Optional<Rejection> check(OrderEntity order) {
+        if (!PaperBroker.NAME.equals(order.broker)) {
+            return Optional.of(new Rejection(BROKER_UNAVAILABLE, "No adapter for broker " + order.broker + " is enabled"));
+        }
+        return Optional.empty();
+    }
+}

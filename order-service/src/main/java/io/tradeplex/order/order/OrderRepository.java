@@ -1,0 +1,55 @@
+package io.tradeplex.order.order;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.orders.OrderStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Every read takes the owner's id: an order is only ever found for the user it belongs to. */
+@ApplicationScoped
+public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID> {
+
+    public Uni<OrderEntity> findOwned(UUID userId, UUID orderId) {
+        return find("id = ?1 and userId = ?2", orderId, userId).firstResult();
+    }
+
+    public Uni<OrderEntity> findOwnedForUpdate(UUID userId, UUID orderId) {
+        return find("id = ?1 and userId = ?2", orderId, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<OrderEntity> findByClientOrderId(UUID userId, String clientOrderId) {
+        return find("userId = ?1 and clientOrderId = ?2", userId, clientOrderId).firstResult();
+    }
+
+    public Uni<List<OrderEntity>> search(UUID userId, OrderFilter filter) {
+        StringBuilder query = new StringBuilder("userId = :userId");
+        Parameters parameters = Parameters.with("userId", userId);
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.symbol() != null) {
+            query.append(" and symbol = :symbol");
+            parameters.and("symbol", filter.symbol());
+        }
+        if (filter.accountId() != null) {
+            query.append(" and accountId = :accountId");
+            parameters.and("accountId", filter.accountId());
+        }
+        return find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
+                .page(Page.of(filter.page(), filter.size()))
+                .list();
+    }
+
+    /** Orders a paper broker must keep watching, e.g. after a restart. */
+    public Uni<List<OrderEntity>> openOrdersAt(String broker) {
+        return list("broker = ?1 and status in ?2", broker, List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED));
+    }
+}

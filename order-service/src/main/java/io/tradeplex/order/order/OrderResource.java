@@ -1,0 +1,110 @@
+package io.tradeplex.order.order;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.orders.OrderStatus;
+import io.tradeplex.kit.problem.ApiException;
+import io.tradeplex.kit.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@Path("/api/v1/orders")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderResource {
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final OrderService orders;
+    private final CurrentUser user;
+
+    public OrderResource(OrderService orders, CurrentUser user) {
+        this.orders = orders;
+        this.user = user;
+    }
+
+    /**
+     * 202 once the order is durably recorded; execution follows asynchronously. Repeating a {@code clientOrderId}
+     * answers with the original order (header {@code Idempotent-Replayed: true}) and places nothing.
+     */
+    @POST
+    public Uni<RestResponse<OrderView>> place(@Valid @NotNull PlaceOrderRequest request, UriInfo uri) {
+        return orders.place(user.id(), user.rawToken(), request)
+                .map(placement -> RestResponse.ResponseBuilder.<OrderView>create(RestResponse.Status.ACCEPTED)
+                        .entity(placement.order())
+                        .location(uri.getAbsolutePathBuilder().path(placement.order().orderId().toString()).build())
+                        .header("Idempotent-Replayed", String.valueOf(placement.replayed()))
+                        .build());
+    }
+
+    @GET
+    public Uni<List<OrderView>> list(@RestQuery String status, @RestQuery String symbol, @RestQuery String accountId,
+                                     @RestQuery Integer page, @RestQuery Integer size) {
+        OrderFilter filter = new OrderFilter(
+                status == null ? null : parseStatus(status),
+                symbol,
+                accountId == null ? null : parseUuid("accountId", accountId),
+                page == null ? 0 : requireRange("page", page, 0, Integer.MAX_VALUE),
+                size == null ? 50 : requireRange("size", size, 1, MAX_PAGE_SIZE));
+        return orders.list(user.id(), filter);
+    }
+
+    @GET
+    @Path("/{orderId}")
+    public Uni<OrderView> get(@RestPath String orderId) {
+        return orders.get(user.id(), orderIdOf(orderId));
+    }
+
+    @DELETE
+    @Path("/{orderId}")
+    public Uni<OrderView> cancel(@RestPath String orderId) {
+        return orders.cancel(user.id(), orderIdOf(orderId));
+    }
+
+    /** A malformed id cannot name one of the caller's orders: the same 404 as any other order that is not theirs. */
+    private static UUID orderIdOf(String orderId) {
+        try {
+            return UUID.fromString(orderId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Order");
+        }
+    }
+
+    private static OrderStatus parseStatus(String status) {
+        try {
+            return OrderStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("status", "must be one of " + List.of(OrderStatus.values()));
+        }
+    }
+
+    private static UUID parseUuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "must be a UUID");
+        }
+    }
+
+    private static int requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw ApiException.invalid(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+}

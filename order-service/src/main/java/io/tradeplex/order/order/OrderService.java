@@ -1,0 +1,130 @@
+package io.tradeplex.order.order;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.Topics;
+import io.tradeplex.contracts.orders.OrderStatus;
+import io.tradeplex.kit.outbox.Outbox;
+import io.tradeplex.kit.problem.ApiException;
+import io.tradeplex.kit.problem.FieldError;
+import io.tradeplex.order.account.AccountClient;
+import io.tradeplex.order.account.BrokerAccount;
+import io.tradeplex.order.broker.paper.PaperBroker;
+import io.tradeplex.order.execution.OrderLifecycle;
+import io.tradeplex.order.execution.OrderNotOpenException;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Accepting an order means it is durable: the order row and its place command are written in one transaction
+ * (the command reaches Kafka through the outbox), so a 202 can never vanish and a failure writes nothing.
+ */
+@ApplicationScoped
+public class OrderService {
+    public static final String ORIGIN_API = "api";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final OrderRepository orders;
+    private final FillRepository fills;
+    private final AccountClient accounts;
+    private final Outbox outbox;
+    private final OrderLifecycle lifecycle;
+    private final PaperBroker paperBroker;
+
+    public OrderService(OrderRepository orders, FillRepository fills, AccountClient accounts, Outbox outbox,
+                        OrderLifecycle lifecycle, PaperBroker paperBroker) {
+        this.orders = orders;
+        this.fills = fills;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.lifecycle = lifecycle;
+        this.paperBroker = paperBroker;
+    }
+
+    /** A placed order, and whether it is a repeat of an earlier request with the same client order id. */
+    public record Placement(OrderView order, boolean replayed) {
+    }
+
+    public Uni<Placement> place(UUID userId, String bearerToken, PlaceOrderRequest request) {
+        return Panache.withSession(() -> orders.findByClientOrderId(userId, request.clientOrderId()))
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(new Placement(OrderMapper.toView(existing, null), true))
+                        : accounts.ownedAccount(request.accountId(), bearerToken)
+                        .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> AccountClient.unavailable())
+                        .chain(account -> insert(userId, request, account.orElseThrow(OrderService::unknownAccount))));
+    }
+
+    public Uni<List<OrderView>> list(UUID userId, OrderFilter filter) {
+        return Panache.withSession(() -> orders.search(userId, filter))
+                .map(found -> found.stream().map(order -> OrderMapper.toView(order, null)).toList());
+    }
+
+    public Uni<OrderView> get(UUID userId, UUID orderId) {
+        return Panache.withSession(() -> orders.findOwned(userId, orderId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Order"))
+                .chain(order -> fills.ofOrder(userId, orderId).map(orderFills -> OrderMapper.toView(order, orderFills))));
+    }
+
+    public Uni<OrderView> cancel(UUID userId, UUID orderId) {
+        return lifecycle.cancel(userId, orderId, "cancelled by the user")
+                .onFailure(OrderNotOpenException.class).transform(failure -> ApiException.conflict("ORDER_NOT_OPEN",
+                        failure.getMessage()))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Order"))
+                .invoke(order -> paperBroker.forget(order.id, order.symbol))
+                .map(order -> OrderMapper.toView(order, null));
+    }
+
+    private Uni<Placement> insert(UUID userId, PlaceOrderRequest request, BrokerAccount account) {
+        OrderEntity order = newOrder(userId, request, account);
+        return Panache.withTransaction(() -> orders.persist(order)
+                        .chain(() -> outbox.add(Topics.ORDER_COMMANDS, userId.toString(), userId.toString(),
+                                OrderMapper.toCommand(order))))
+                .map(ignored -> new Placement(OrderMapper.toView(order, null), false))
+                // Two concurrent requests with one client order id: the loser answers with the winner's order.
+                .onFailure(OrderService::isUniqueViolation).recoverWithUni(() ->
+                        Panache.withSession(() -> orders.findByClientOrderId(userId, request.clientOrderId()))
+                                .map(winner -> new Placement(OrderMapper.toView(winner, null), true)));
+    }
+
+    private static OrderEntity newOrder(UUID userId, PlaceOrderRequest request, BrokerAccount account) {
+        Instant now = Instant.now();
+        OrderEntity order = new OrderEntity();
+        order.id = UUID.randomUUID();
+        order.userId = userId;
+        order.accountId = account.accountId();
+        order.broker = account.broker();
+        order.clientOrderId = request.clientOrderId();
+        order.symbol = request.symbol();
+        order.side = request.side();
+        order.type = request.type();
+        order.quantity = request.quantity();
+        order.limitPrice = request.limitPrice();
+        order.status = OrderStatus.PENDING;
+        order.filledQuantity = BigDecimal.ZERO;
+        order.origin = ORIGIN_API;
+        order.createdAt = now;
+        order.updatedAt = now;
+        return order;
+    }
+
+    private static ApiException unknownAccount() {
+        return new ApiException(422, "Unprocessable request", "ACCOUNT_NOT_FOUND", "No such broker account",
+                List.of(new FieldError("accountId", "is not one of your broker accounts")));
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String sqlState = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if (UNIQUE_VIOLATION.equals(sqlState)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+package io.tradeplex.order.support;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for user-service's {@code GET /api/v1/me/broker-accounts/{id}} (another service, not our infrastructure):
+ * it answers 200 only when the bearer token's subject owns the account, 404 otherwise — the same contract.
+ */
+public class FakeUserService implements QuarkusTestResourceLifecycleManager {
+    private static final Map<UUID, UUID> OWNER_BY_ACCOUNT = new ConcurrentHashMap<>();
+    private HttpServer server;
+
+    public static UUID paperAccountOf(UUID userId) {
+        UUID accountId = UUID.randomUUID();
+        OWNER_BY_ACCOUNT.put(accountId, userId);
+        return accountId;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/v1/me/broker-accounts/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            UUID accountId = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+            UUID caller = subjectOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean owned = caller != null && caller.equals(OWNER_BY_ACCOUNT.get(accountId));
+            byte[] body = (owned
+                    ? "{\"accountId\":\"" + accountId + "\",\"broker\":\"paper\",\"status\":\"ACTIVE\",\"label\":\"Paper\"}"
+                    : "{\"status\":404,\"title\":\"Not Found\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", owned ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(owned ? 200 : 404, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return Map.of("quarkus.rest-client.user-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static UUID subjectOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String payload = new String(Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        int start = payload.indexOf("\"sub\":\"") + 7;
+        return UUID.fromString(payload.substring(start, payload.indexOf('"', start)));
+    }
+}
