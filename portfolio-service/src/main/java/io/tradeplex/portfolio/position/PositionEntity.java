@@ -1,0 +1,36 @@
+package io.tradeplex.portfolio.position;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "positions")
+public class PositionEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "user_id", nullable = false, updatable = false)
+    public UUID userId;
+    @Column(name = "account_id", nullable = false, updatable = false)
+    public UUID accountId;
+    @Column(nullable = false, updatable = false)
+    public String symbol;
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal quantity;
+    @Column(name = "avg_price", nullable = false, precision = 38, scale = 18)
+    public BigDecimal avgPrice;
+    @Column(name = "realized_pnl", nullable = false, precision = 38, scale = 18)
+    public BigDecimal realizedPnl;
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal fees;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

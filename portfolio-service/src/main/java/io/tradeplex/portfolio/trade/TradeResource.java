@@ -1,0 +1,62 @@
+package io.tradeplex.portfolio.trade;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.kit.problem.ApiException;
+import io.tradeplex.kit.security.CurrentUser;
+import io.tradeplex.portfolio.web.QueryParams;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1/portfolio/trades")
+@Authenticated
+public class TradeResource {
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final TradeService trades;
+    private final CurrentUser currentUser;
+
+    public TradeResource(TradeService trades, CurrentUser currentUser) {
+        this.trades = trades;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * The caller's fills, newest first: a page of JSON, or with {@code format=csv} every matching fill as a CSV
+     * download (page and size do not apply to it).
+     */
+    @GET
+    @WithSession
+    @Produces({MediaType.APPLICATION_JSON, TradeCsv.MEDIA_TYPE})
+    public Uni<Response> trades(@QueryParam("accountId") String accountId, @QueryParam("symbol") String symbol,
+                                @QueryParam("page") String page, @QueryParam("size") String size,
+                                @QueryParam("format") String format) {
+        TradeFilter filter = new TradeFilter(currentUser.id(), QueryParams.uuid("accountId", accountId),
+                QueryParams.symbol("symbol", symbol));
+        if (isCsv(format)) {
+            return trades.exportCsv(filter).map(csv -> Response.ok(csv, TradeCsv.MEDIA_TYPE + "; charset=UTF-8")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trades.csv\"")
+                    .build());
+        }
+        // The bound keeps page × size, the row offset, within an int.
+        int pageNumber = QueryParams.integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = QueryParams.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        return trades.page(filter, pageNumber, pageSize)
+                .map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
+    }
+
+    private static boolean isCsv(String format) {
+        return switch (format == null ? "" : format.strip()) {
+            case "", "json" -> false;
+            case "csv" -> true;
+            default -> throw ApiException.invalid("format", "must be json or csv");
+        };
+    }
+}
