@@ -30,7 +30,7 @@ class EventSchemasTest {
 
     static List<Event> samples() {
         return List.of(
-                new UserRegistered(1, USER, "ana@example.com", "Ana", List.of("trader"), NOW),
+                new UserRegistered(1, USER, "admin@tradeplex.local", "Ana", List.of("trader"), NOW),
                 new MarketTick(1, "BTC-USD", new BigDecimal("64000.12"), "simulated", 42, NOW),
                 new PlaceOrder(1, ORDER, USER, ACCOUNT, "paper", "c-1", "BTC-USD", Side.BUY, OrderType.MARKET,
                         new BigDecimal("0.01"), null, "api", NOW),

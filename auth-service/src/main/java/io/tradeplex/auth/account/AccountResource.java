@@ -1,0 +1,32 @@
+package io.tradeplex.auth.account;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+@Path("/api/v1/auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+    private final AccountService accounts;
+
+    public AccountResource(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Self-service sign-up always makes a trader; other roles are granted by an admin. */
+    @POST
+    @Path("/register")
+    public Uni<Response> register(@Valid @NotNull RegisterRequest body) {
+        return accounts.register(body.email(), body.password(), body.displayName(), List.of(AccountService.ROLE_TRADER))
+                .map(userId -> Response.status(Response.Status.CREATED).entity(new RegisterResponse(userId)).build());
+    }
+}

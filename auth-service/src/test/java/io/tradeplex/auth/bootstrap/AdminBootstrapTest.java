@@ -1,0 +1,49 @@
+package io.tradeplex.auth.bootstrap;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.tradeplex.auth.AuthApi;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class AdminBootstrapTest {
+    @Inject
+    AdminBootstrap bootstrap;
+    @Inject
+    Pool pool;
+    @ConfigProperty(name = "tradeplex.admin.email")
+    String adminEmail;
+    @ConfigProperty(name = "tradeplex.admin.password")
+    String adminPassword;
+
+    @Test
+    void theConfiguredAdminExistsWithAdminAndTraderRoles() {
+        String accessToken = AuthApi.login(adminEmail, adminPassword).then().statusCode(200).extract().path("accessToken");
+        assertThat(AuthApi.jwtPart(accessToken, 1).get("groups")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactlyInAnyOrder("admin", "trader");
+    }
+
+    @Test
+    void runningTheBootstrapAgainChangesNothing() throws Throwable {
+        String hashBefore = passwordHash();
+        boolean created = VertxContextSupport.subscribeAndAwait(() -> bootstrap.ensureAdmin(adminEmail, "another-password-123"));
+
+        assertThat(created).isFalse();
+        assertThat(pool.preparedQuery("select count(*) from accounts where email = $1").execute(Tuple.of(adminEmail))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0)).isEqualTo(1);
+        assertThat(passwordHash()).isEqualTo(hashBefore);
+    }
+
+    private String passwordHash() {
+        return pool.preparedQuery("select password_hash from accounts where email = $1").execute(Tuple.of(adminEmail))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0);
+    }
+}

@@ -1,0 +1,6 @@
+package io.tradeplex.user.brokeraccount;
+
+import java.util.UUID;
+
+public record BrokerAccountCreated(UUID accountId) {
+}

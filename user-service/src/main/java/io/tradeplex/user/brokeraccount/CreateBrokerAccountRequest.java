@@ -1,0 +1,36 @@
+package io.tradeplex.user.brokeraccount;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+
+/**
+ * Linking a broker account. There is deliberately no {@code userId}, {@code tier} or {@code status} here: the owner
+ * is the caller and the rest is the service's to decide, so such body fields are ignored (mass assignment).
+ *
+ * @param credentials the broker's API keys; never stored, echoed or logged here (paper needs none, and the other
+ *                    brokers cannot be linked yet)
+ */
+public record CreateBrokerAccountRequest(
+        @NotNull @Pattern(regexp = Broker.PATTERN, message = "must be one of paper, binance, kite") String broker,
+        @NotNull @Size(min = 1, max = 64)
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String label,
+        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 18, fraction = 2) BigDecimal capitalUsd,
+        @Pattern(regexp = RiskTolerance.PATTERN, message = "must be one of low, medium, high") String riskTolerance,
+        JsonNode credentials) {
+
+    public CreateBrokerAccountRequest {
+        label = label == null ? null : label.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "CreateBrokerAccountRequest[broker=" + broker + ", label=" + label + ", capitalUsd=" + capitalUsd
+                + ", riskTolerance=" + riskTolerance + ", credentials=" + (credentials == null ? "none" : "***") + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package io.tradeplex.user.profile;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.auth.UserRegistered;
+import io.tradeplex.kit.inbox.Inbox;
+import io.tradeplex.kit.kafka.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps profiles in step with auth-service: each registration creates or refreshes one, exactly once per event. */
+@ApplicationScoped
+public class AuthEventsConsumer {
+    static final String CONSUMER = "user-service.auth-events";
+
+    private final Inbox inbox;
+    private final ProfileService profiles;
+
+    public AuthEventsConsumer(Inbox inbox, ProfileService profiles) {
+        this.inbox = inbox;
+        this.profiles = profiles;
+    }
+
+    @Incoming("auth-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!event.is(UserRegistered.TYPE)) {
+            return Uni.createFrom().voidItem();
+        }
+        UserRegistered registered = event.decode(UserRegistered.class);
+        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
+                .chain(first -> first ? profiles.register(ProfileMapper.fromEvent(registered)) : Uni.createFrom().voidItem()));
+    }
+}
