@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.orders.OrderStatus;
 import io.tradeplex.contracts.orders.PlaceOrder;
+import io.tradeplex.kit.context.RequestContext;
 import io.tradeplex.kit.inbox.Inbox;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.order.order.FillEntity;
@@ -15,6 +16,7 @@ import io.tradeplex.order.order.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -61,6 +63,7 @@ public class OrderLifecycle {
                     return checks.check(order)
                             .map(rejection -> reject(order, rejection, now).replaceWith((OpenOrder) null))
                             .orElseGet(() -> {
+                                LOG.infof("Order %s accepted for %s", order.id, order.broker);
                                 order.moveTo(OrderStatus.ACCEPTED, now);
                                 return publish(order, OrderMapper.toAccepted(order)).replaceWith(OpenOrder.of(order));
                             });
@@ -116,11 +119,13 @@ public class OrderLifecycle {
         fill.fee = execution.fee();
         fill.feeCurrency = execution.feeCurrency();
         fill.executedAt = execution.executedAt();
-        LOG.debugf("Fill %s of order %s: %s @ %s", fill.fillId, order.id, quantity, execution.price());
+        MDC.put(RequestContext.USER_ID, order.userId.toString());
+        LOG.infof("Order %s %s: filled %s %s at %s", order.id, order.status, quantity, order.symbol, execution.price());
         return fills.persist(fill).chain(() -> publish(order, OrderMapper.toFilled(order, fill))).replaceWith(true);
     }
 
     private Uni<Void> reject(OrderEntity order, Rejection rejection, Instant at) {
+        LOG.infof("Order %s rejected: %s", order.id, rejection.code());
         order.moveTo(OrderStatus.REJECTED, at);
         order.rejectCode = rejection.code();
         order.rejectReason = rejection.reason();

@@ -14,6 +14,7 @@ import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrderService {
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
     public static final String ORIGIN_API = "api";
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -84,6 +86,7 @@ public class OrderService {
         return Panache.withTransaction(() -> orders.persist(order)
                         .chain(() -> outbox.add(Topics.ORDER_COMMANDS, userId.toString(), userId.toString(),
                                 OrderMapper.toCommand(order))))
+                .invoke(() -> LOG.infof("Order %s placed (client order id %s)", order.id, order.clientOrderId))
                 .map(ignored -> new Placement(OrderMapper.toView(order, null), false))
                 // Two concurrent requests with one client order id: the loser answers with the winner's order.
                 .onFailure(OrderService::isUniqueViolation).recoverWithUni(() ->
