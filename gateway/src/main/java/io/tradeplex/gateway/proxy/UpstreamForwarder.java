@@ -1,0 +1,121 @@
+package io.tradeplex.gateway.proxy;
+
+import io.tradeplex.gateway.Exchange;
+import io.tradeplex.gateway.GatewayConfig;
+import io.tradeplex.gateway.GatewayProblem;
+import io.tradeplex.gateway.routing.Upstream;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.Pipe;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a client request to its upstream and streams the answer back. Bodies are piped in both directions, never
+ * buffered, so a server-sent-event stream reaches the client event by event.
+ */
+@Singleton
+public class UpstreamForwarder {
+    private static final Logger LOG = Logger.getLogger(UpstreamForwarder.class);
+
+    private final HttpClient client;
+    private final Vertx vertx;
+    private final long timeoutMillis;
+    private final long maxBodyBytes;
+
+    public UpstreamForwarder(HttpClient client, Vertx vertx, GatewayConfig config) {
+        this.client = client;
+        this.vertx = vertx;
+        this.timeoutMillis = config.upstreamTimeout().toMillis();
+        this.maxBodyBytes = config.maxBodySize().asLongValue();
+    }
+
+    public void forward(Exchange exchange, Upstream upstream) {
+        HttpServerRequest request = exchange.request();
+        // Piping pauses the body; it waits in Vert.x until the upstream connection is ready.
+        Pipe<Buffer> body = new SizeLimitedBody(request, maxBodyBytes).pipe().endOnFailure(false);
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            exchange.response().writeContinue();
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(request.query() == null ? exchange.path() : exchange.path() + "?" + request.query())
+                .setHeaders(ForwardedHeaders.toUpstream(request, exchange.requestId()))
+                .setConnectTimeout(timeoutMillis);
+        client.request(options).onComplete(connected -> {
+            if (connected.succeeded()) {
+                send(exchange, upstream, connected.result(), body);
+            } else {
+                LOG.warnf("No connection to upstream %s: %s", upstream.name(), connected.cause().toString());
+                body.close();
+                exchange.fail(connected.cause() instanceof TimeoutException
+                        ? GatewayProblem.UPSTREAM_TIMEOUT : GatewayProblem.UPSTREAM_UNAVAILABLE);
+            }
+        });
+    }
+
+    private void send(Exchange exchange, Upstream upstream, HttpClientRequest upstreamRequest, Pipe<Buffer> body) {
+        upstreamRequest.setChunked(ForwardedHeaders.hasUndeclaredLength(exchange.request()));
+        // Every failure also reaches the response or the body pipe below; without a handler Vert.x would log our own resets as errors.
+        upstreamRequest.exceptionHandler(error -> LOG.debugf("Upstream %s request ended: %s", upstream.name(), error.toString()));
+        // Only the wait for the answer's head is bounded: a stream may then stay open as long as both sides want.
+        long deadline = vertx.setTimer(timeoutMillis, expired -> {
+            LOG.warnf("Upstream %s did not answer within %d ms", upstream.name(), timeoutMillis);
+            exchange.fail(GatewayProblem.UPSTREAM_TIMEOUT);
+            upstreamRequest.reset();
+        });
+        // A client that leaves (a closed event stream, say) must not leave its upstream request running.
+        exchange.ctx().addEndHandler(done -> {
+            if (done.failed()) {
+                vertx.cancelTimer(deadline);
+                upstreamRequest.reset();
+            }
+        });
+        body.to(upstreamRequest).onFailure(error -> {
+            // Answer first: resetting the upstream request fails its response, which must not answer 502 instead.
+            exchange.fail(error instanceof SizeLimitedBody.TooLarge
+                    ? GatewayProblem.BODY_TOO_LARGE : GatewayProblem.UPSTREAM_UNAVAILABLE);
+            upstreamRequest.reset();
+        });
+        upstreamRequest.response().onComplete(answer -> {
+            vertx.cancelTimer(deadline);
+            if (answer.succeeded()) {
+                relay(exchange, answer.result());
+            } else if (exchange.awaitingAnswer()) {
+                LOG.warnf("Upstream %s gave no answer: %s", upstream.name(), answer.cause().toString());
+                exchange.fail(GatewayProblem.UPSTREAM_UNAVAILABLE);
+            }
+        });
+    }
+
+    private static void relay(Exchange exchange, HttpClientResponse answer) {
+        if (!exchange.awaitingAnswer()) {
+            answer.request().reset();
+            return;
+        }
+        HttpServerResponse response = exchange.response();
+        response.setStatusCode(answer.statusCode()).setStatusMessage(answer.statusMessage());
+        ForwardedHeaders.copyToClient(answer.headers(), response.headers());
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(exchange.request().method(), answer.statusCode())) {
+            response.setChunked(true);
+        }
+        answer.pipe().endOnFailure(false).to(response).onFailure(broken -> response.reset());
+    }
+
+    private static boolean mayHaveBody(HttpMethod method, int status) {
+        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+}

@@ -1,0 +1,27 @@
+package io.tradeplex.gateway.security;
+
+import io.vertx.core.http.HttpMethod;
+
+import java.util.Set;
+
+/**
+ * The API calls a client makes before it has an access token. Exact method and path: anything else under /api needs
+ * a token, so a new endpoint is protected until someone deliberately adds it here.
+ */
+public final class PublicEndpoints {
+    private record Endpoint(HttpMethod method, String path) {
+    }
+
+    private static final Set<Endpoint> ENDPOINTS = Set.of(
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/register"),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/login"),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/refresh"),
+            new Endpoint(HttpMethod.GET, "/api/v1/auth/jwks"));
+
+    private PublicEndpoints() {
+    }
+
+    public static boolean contains(HttpMethod method, String path) {
+        return ENDPOINTS.contains(new Endpoint(method, path));
+    }
+}
