@@ -1,5 +1,8 @@
 package io.tradeplex.contracts;
 
+import io.tradeplex.contracts.audit.AuditEvent;
+import io.tradeplex.contracts.auth.EmailVerified;
+import io.tradeplex.contracts.auth.SessionRevoked;
 import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.CancelOrder;
@@ -9,22 +12,27 @@ import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.contracts.orders.OrderRejected;
 import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.contracts.portfolio.PositionChanged;
+import io.tradeplex.contracts.users.UserState;
 
 import java.util.Map;
 import java.util.Optional;
 
 /** The catalogue of event types: {@code ce_type} to payload class. A reader skips types it does not know. */
 public final class EventTypes {
-    private static final Map<String, Class<? extends Event>> BY_TYPE = Map.of(
-            UserRegistered.TYPE, UserRegistered.class,
-            MarketTick.TYPE, MarketTick.class,
-            PlaceOrder.TYPE, PlaceOrder.class,
-            CancelOrder.TYPE, CancelOrder.class,
-            OrderAccepted.TYPE, OrderAccepted.class,
-            OrderRejected.TYPE, OrderRejected.class,
-            OrderFilled.TYPE, OrderFilled.class,
-            OrderCancelled.TYPE, OrderCancelled.class,
-            PositionChanged.TYPE, PositionChanged.class);
+    private static final Map<String, Class<? extends Event>> BY_TYPE = Map.ofEntries(
+            Map.entry(UserRegistered.TYPE, UserRegistered.class),
+            Map.entry(EmailVerified.TYPE, EmailVerified.class),
+            Map.entry(SessionRevoked.TYPE, SessionRevoked.class),
+            Map.entry(UserState.TYPE, UserState.class),
+            Map.entry(AuditEvent.TYPE, AuditEvent.class),
+            Map.entry(MarketTick.TYPE, MarketTick.class),
+            Map.entry(PlaceOrder.TYPE, PlaceOrder.class),
+            Map.entry(CancelOrder.TYPE, CancelOrder.class),
+            Map.entry(OrderAccepted.TYPE, OrderAccepted.class),
+            Map.entry(OrderRejected.TYPE, OrderRejected.class),
+            Map.entry(OrderFilled.TYPE, OrderFilled.class),
+            Map.entry(OrderCancelled.TYPE, OrderCancelled.class),
+            Map.entry(PositionChanged.TYPE, PositionChanged.class));
 
     private EventTypes() {
     }

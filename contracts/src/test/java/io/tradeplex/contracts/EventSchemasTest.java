@@ -1,5 +1,8 @@
 package io.tradeplex.contracts;
 
+import io.tradeplex.contracts.audit.AuditEvent;
+import io.tradeplex.contracts.auth.EmailVerified;
+import io.tradeplex.contracts.auth.SessionRevoked;
 import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.CancelOrder;
@@ -12,6 +15,7 @@ import io.tradeplex.contracts.orders.OrderType;
 import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.contracts.orders.Side;
 import io.tradeplex.contracts.portfolio.PositionChanged;
+import io.tradeplex.contracts.users.UserState;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -43,7 +47,13 @@ class EventSchemasTest {
                         new BigDecimal("0.01"), new BigDecimal("64000.12"), OrderStatus.FILLED, NOW),
                 new OrderCancelled(1, ORDER, USER, ACCOUNT, "c-1", "BTC-USD", BigDecimal.ZERO, "user", NOW),
                 new PositionChanged(1, USER, ACCOUNT, "BTC-USD", new BigDecimal("-0.5"), new BigDecimal("64000"),
-                        new BigDecimal("-12.5"), "ev-1", NOW));
+                        new BigDecimal("-12.5"), "ev-1", NOW),
+                new AuditEvent(1, USER, USER, "admin.users.list", AuditEvent.DENIED, "PERMISSION_MISSING",
+                        "/api/v1/admin/users", "127.0.0.1", Map.of("permission", "system:manage-users"), NOW),
+                new SessionRevoked(1, USER, UUID.randomUUID(), "logout", NOW, NOW.plusSeconds(900)),
+                new EmailVerified(1, USER, "ana@example.test", NOW),
+                new UserState(1, USER, "ana@example.test", "basic", "ACTIVE", false, List.of("trader"),
+                        List.of("trading:trade", "data:view-own"), NOW));
     }
 
     @Test

@@ -20,6 +20,7 @@ public class RequestContext {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String REQUEST_ID = "requestId";
     public static final String USER_ID = "userId";
+    public static final String CLIENT_ADDRESS = "clientAddress";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final CurrentIdentityAssociation identity;
@@ -33,6 +34,22 @@ public class RequestContext {
         String incoming = request.getHeaderString(REQUEST_ID_HEADER);
         String requestId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         MDC.put(REQUEST_ID, requestId);
+        MDC.put(CLIENT_ADDRESS, clientAddressOf(request));
+    }
+
+    /**
+     * The gateway replaces any client-sent {@code X-Forwarded-For} with the peer it saw, so its first entry is the
+     * client. Only the gateway reaches the services (they listen on loopback or behind a network policy).
+     */
+    private static String clientAddressOf(ContainerRequestContext request) {
+        String forwarded = request.getHeaderString("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String first = forwarded.split(",")[0].trim();
+            if (first.matches("[0-9A-Fa-f:.]{2,45}")) {
+                return first;
+            }
+        }
+        return "direct";
     }
 
     /** A bad token is not an error here: the endpoint's own security answers it; this only labels the logs. */
@@ -57,6 +74,11 @@ public class RequestContext {
         if (requestId != null) {
             response.getHeaders().putSingle(REQUEST_ID_HEADER, requestId.toString());
         }
+    }
+
+    public static String currentClientAddress() {
+        Object address = MDC.get(CLIENT_ADDRESS);
+        return address == null ? null : address.toString();
     }
 
     public static String currentRequestId() {
