@@ -215,6 +215,23 @@ class OrderApiTest {
                 .then().statusCode(401);
     }
 
+    @Test
+    void anAccessTokenOfARevokedSessionStopsWorkingWithinSeconds() {
+        UUID userId = UUID.randomUUID();
+        UUID sessionId = UUID.randomUUID();
+        String token = TestTokens.forSession(userId, sessionId);
+        given().auth().oauth2(token).get("/api/v1/orders").then().statusCode(200);
+
+        KAFKA.send("test." + Topics.AUTH, userId.toString(), new io.tradeplex.contracts.auth.SessionRevoked(1, userId,
+                sessionId, "logout", Instant.now(), Instant.now().plusSeconds(900)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/orders").then().statusCode(401)
+                        .contentType("application/problem+json").body("code", equalTo("SESSION_REVOKED")));
+        given().auth().oauth2(TestTokens.forSession(userId, UUID.randomUUID())).get("/api/v1/orders")
+                .then().statusCode(200);
+    }
+
     private static void tick(String symbol, String price) {
         KAFKA.send(TICKS, symbol, new MarketTick(1, symbol, new BigDecimal(price), "test", SEQUENCE.incrementAndGet(),
                 Instant.now()));

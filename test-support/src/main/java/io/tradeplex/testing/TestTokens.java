@@ -23,12 +23,22 @@ public final class TestTokens {
     }
 
     public static String forUser(UUID userId, Set<String> roles) {
+        return forSession(userId, roles, UUID.randomUUID());
+    }
+
+    /** A token of one login session, as auth-service issues it (claim {@code sid}). */
+    public static String forSession(UUID userId, UUID sessionId) {
+        return forSession(userId, Set.of("trader"), sessionId);
+    }
+
+    public static String forSession(UUID userId, Set<String> roles, UUID sessionId) {
         return Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(userId.toString())
                 .groups(roles)
                 .claim("email", userId + "@example.test")
                 .claim("name", "Test " + userId.toString().substring(0, 8))
+                .claim("sid", sessionId.toString())
                 .issuedAt(Instant.now())
                 .expiresIn(Duration.ofMinutes(15))
                 .jws().keyId("test").sign(KEY);
