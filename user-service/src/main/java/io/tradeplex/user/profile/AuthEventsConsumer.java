@@ -2,6 +2,7 @@ package io.tradeplex.user.profile;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.auth.EmailVerified;
 import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.kit.inbox.Inbox;
 import io.tradeplex.kit.kafka.IncomingEvent;
@@ -9,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps profiles in step with auth-service: each registration creates or refreshes one, exactly once per event. */
+/** Keeps profiles in step with auth-service's registrations and e-mail verifications, exactly once per event. */
 @ApplicationScoped
 public class AuthEventsConsumer {
     static final String CONSUMER = "user-service.auth-events";
@@ -25,11 +26,19 @@ public class AuthEventsConsumer {
     @Incoming("auth-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        if (!event.is(UserRegistered.TYPE)) {
-            return Uni.createFrom().voidItem();
+        if (event.is(UserRegistered.TYPE)) {
+            UserRegistered registered = event.decode(UserRegistered.class);
+            return once(event, () -> profiles.register(ProfileMapper.fromEvent(registered)));
         }
-        UserRegistered registered = event.decode(UserRegistered.class);
+        if (event.is(EmailVerified.TYPE)) {
+            EmailVerified verified = event.decode(EmailVerified.class);
+            return once(event, () -> profiles.markEmailVerified(verified.userId()));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> once(IncomingEvent event, java.util.function.Supplier<Uni<Void>> effect) {
         return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? profiles.register(ProfileMapper.fromEvent(registered)) : Uni.createFrom().voidItem()));
+                .chain(first -> first ? effect.get() : Uni.createFrom().voidItem()));
     }
 }

@@ -4,5 +4,5 @@ import java.util.List;
 import java.util.UUID;
 
 public record MeResponse(UUID userId, String email, String displayName, String tier, String status, List<String> roles,
-                         UUID activeAccountId) {
+                         UUID activeAccountId, boolean emailVerified) {
 }

@@ -14,7 +14,7 @@ public final class ProfileMapper {
 
     public static MeResponse toResponse(UserProfile profile) {
         return new MeResponse(profile.id, profile.email, profile.displayName, profile.tier, profile.status,
-                List.copyOf(profile.roles), profile.activeAccountId);
+                List.copyOf(profile.roles), profile.activeAccountId, profile.emailVerified);
     }
 
     public static Identity fromEvent(UserRegistered event) {

@@ -2,6 +2,7 @@ package io.tradeplex.user.profile;
 
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.user.profile.ProfileRepository.Identity;
+import io.tradeplex.user.state.UserStatePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -11,9 +12,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProfileService {
     private final ProfileRepository profiles;
+    private final UserStatePublisher statePublisher;
 
-    public ProfileService(ProfileRepository profiles) {
+    public ProfileService(ProfileRepository profiles, UserStatePublisher statePublisher) {
         this.profiles = profiles;
+        this.statePublisher = statePublisher;
     }
 
     /**
@@ -49,7 +52,21 @@ public class ProfileService {
 
     /** Applies a registration event. Must run inside the transaction that records the event in the inbox. */
     public Uni<Void> register(Identity registered) {
-        return profiles.upsertIdentity(registered, now()).replaceWithVoid();
+        return profiles.upsertIdentity(registered, now())
+                .chain(() -> profiles.findById(registered.userId()))
+                .chain(statePublisher::publish);
+    }
+
+    /** Applies auth-service's proof of e-mail ownership. Must run inside the transaction that records the event. */
+    public Uni<Void> markEmailVerified(UUID userId) {
+        return profiles.findById(userId).chain(profile -> {
+            if (profile == null || profile.emailVerified) {
+                return Uni.createFrom().voidItem();
+            }
+            profile.emailVerified = true;
+            profile.updatedAt = now();
+            return statePublisher.publish(profile);
+        });
     }
 
     private static Instant now() {

@@ -30,6 +30,8 @@ public class UserProfile {
     public String tier;
     @Column(nullable = false)
     public String status;
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
     @Column(name = "active_account_id")
     public UUID activeAccountId;
     @Column(name = "created_at", nullable = false)

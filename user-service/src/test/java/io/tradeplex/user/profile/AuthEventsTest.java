@@ -49,6 +49,22 @@ class AuthEventsTest {
     }
 
     @Test
+    void anEmailVerifiedEventMarksTheUserOnceAndPublishesTheirState() {
+        UUID userId = UUID.randomUUID();
+        String token = TestTokens.trader(userId);
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200).body("emailVerified", equalTo(false));
+
+        kafka.send(TOPIC, userId.toString(), new io.tradeplex.contracts.auth.EmailVerified(1, userId,
+                userId + "@example.test", Instant.now()));
+
+        await().atMost(EVENT_TIMEOUT).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/me").then().body("emailVerified", equalTo(true)));
+        List<KafkaProbe.Received> states = kafka.await("test." + Topics.USERS, userId.toString(),
+                record -> record.value().contains("\"emailVerified\":true"), 1, EVENT_TIMEOUT);
+        assertThat(states).hasSize(1);
+    }
+
+    @Test
     void aRegistrationEventCreatesTheUser() {
         UUID userId = UUID.randomUUID();
         kafka.send(TOPIC, userId.toString(), registered(userId, "ana@example.com", "Ana", List.of("trader")));

@@ -1,0 +1,163 @@
+package io.tradeplex.user.admin;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.kit.audit.AuditTrail;
+import io.tradeplex.kit.problem.ApiException;
+import io.tradeplex.kit.security.CurrentUser;
+import io.tradeplex.user.permission.Authorizer;
+import io.tradeplex.user.permission.Permission;
+import io.tradeplex.user.permission.PermissionOverride;
+import io.tradeplex.user.permission.PermissionService;
+import io.tradeplex.user.profile.ProfileMapper;
+import io.tradeplex.user.profile.ProfileRepository;
+import io.tradeplex.user.profile.UserProfile;
+import io.tradeplex.user.state.UserStatePublisher;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * User administration. The permission check comes before anything else, so a caller without it learns nothing —
+ * not even whether a user id exists.
+ */
+@Path("/api/v1/admin/users")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminUserResource {
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final Authorizer authorizer;
+    private final ProfileRepository profiles;
+    private final PermissionService permissions;
+    private final UserStatePublisher statePublisher;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final JsonWebToken token;
+
+    public AdminUserResource(Authorizer authorizer, ProfileRepository profiles, PermissionService permissions,
+                             UserStatePublisher statePublisher, AuditTrail audit, CurrentUser currentUser,
+                             JsonWebToken token) {
+        this.authorizer = authorizer;
+        this.profiles = profiles;
+        this.permissions = permissions;
+        this.statePublisher = statePublisher;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.token = token;
+    }
+
+    @GET
+    public Uni<List<AdminUserView>> list(@RestQuery String query, @RestQuery Integer page, @RestQuery Integer size) {
+        int pageIndex = page == null ? 0 : requireRange("page", page, 0, Integer.MAX_VALUE);
+        int pageSize = size == null ? 50 : requireRange("size", size, 1, MAX_PAGE_SIZE);
+        return authorizer.require(caller(), Permission.SYSTEM_MANAGE_USERS, "admin.users.list", "/api/v1/admin/users")
+                .chain(admin -> Panache.withSession(() -> search(query, pageIndex, pageSize)
+                        .chain(found -> io.smallrye.mutiny.Multi.createFrom().iterable(found)
+                                .onItem().transformToUniAndConcatenate(this::view)
+                                .collect().asList())));
+    }
+
+    @GET
+    @Path("/{userId}")
+    public Uni<AdminUserView> get(@RestPath String userId) {
+        UUID target = userIdOf(userId);
+        return authorizer.require(caller(), Permission.SYSTEM_MANAGE_USERS, "admin.users.read", "/api/v1/admin/users/" + target)
+                .chain(admin -> Panache.withSession(() -> existing(target).chain(this::view)));
+    }
+
+    @PUT
+    @Path("/{userId}/permissions/{permission}")
+    public Uni<AdminUserView> grant(@RestPath String userId, @RestPath String permission,
+                                    @Valid PermissionChangeRequest request) {
+        return change(userId, permission, PermissionOverride.Effect.GRANT, request);
+    }
+
+    @DELETE
+    @Path("/{userId}/permissions/{permission}")
+    public Uni<AdminUserView> revoke(@RestPath String userId, @RestPath String permission,
+                                     @Valid PermissionChangeRequest request) {
+        return change(userId, permission, PermissionOverride.Effect.REVOKE, request);
+    }
+
+    private Uni<AdminUserView> change(String userId, String permissionCode, PermissionOverride.Effect effect,
+                                      PermissionChangeRequest request) {
+        UUID target = userIdOf(userId);
+        String action = effect == PermissionOverride.Effect.GRANT ? "admin.permission.grant" : "admin.permission.revoke";
+        String resource = "/api/v1/admin/users/" + target + "/permissions/" + permissionCode;
+        String reason = request == null ? null : request.reason();
+        return authorizer.require(caller(), Permission.SYSTEM_MANAGE_USERS, action, resource)
+                .chain(admin -> {
+                    Permission permission = Permission.ofCode(permissionCode).orElseThrow(() ->
+                            ApiException.invalid("permission", "is not a known permission"));
+                    Map<String, String> details = reason == null
+                            ? Map.of("permission", permission.code())
+                            : Map.of("permission", permission.code(), "reason", reason);
+                    return Panache.withTransaction(() -> existing(target)
+                            .call(user -> permissions.override(target, permission, effect, admin.id, reason, Instant.now()))
+                            .call(user -> audit.within(audit.allowed(target, admin.id, action, resource, details)))
+                            .call(user -> target.equals(admin.id) ? Uni.createFrom().voidItem()
+                                    : audit.within(audit.allowed(admin.id, admin.id, action, resource, details)))
+                            .call(statePublisher::publish)
+                            .chain(this::view));
+                });
+    }
+
+    private Uni<List<UserProfile>> search(String query, int page, int size) {
+        Sort byCreation = Sort.descending("createdAt").and("id");
+        if (query == null || query.isBlank()) {
+            return profiles.findAll(byCreation).page(Page.of(page, size)).list();
+        }
+        String pattern = "%" + query.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return profiles.find("lower(email) like ?1 or lower(displayName) like ?1", byCreation, pattern)
+                .page(Page.of(page, size)).list();
+    }
+
+    private Uni<UserProfile> existing(UUID userId) {
+        return profiles.findById(userId).onItem().ifNull().failWith(() -> ApiException.notFound("User"));
+    }
+
+    private Uni<AdminUserView> view(UserProfile user) {
+        return permissions.effective(user).map(granted -> new AdminUserView(user.id, user.email, user.displayName,
+                user.tier, user.status, user.emailVerified, List.copyOf(user.roles), PermissionService.codes(granted),
+                user.createdAt));
+    }
+
+    private ProfileRepository.Identity caller() {
+        return ProfileMapper.fromToken(currentUser, token);
+    }
+
+    private static UUID userIdOf(String userId) {
+        try {
+            return UUID.fromString(userId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("User");
+        }
+    }
+
+    private static int requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw ApiException.invalid(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,9 @@
+package io.tradeplex.user.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+public record AdminUserView(UUID userId, String email, String displayName, String tier, String status,
+                            boolean emailVerified, List<String> roles, List<String> permissions, Instant createdAt) {
+}
