@@ -5,27 +5,20 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.jboss.logging.MDC;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
+import java.time.Duration;
 
 /**
  * One client request as the gateway handles it: its id, its normalized path and when it arrived. The path is the one
  * routed on, forwarded and logged; it never includes the query string, which may carry secrets.
  */
 public record Exchange(RoutingContext ctx, String requestId, String path, long startedNanos) {
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final long NANOS_PER_SECOND = Duration.ofSeconds(1).toNanos();
 
-    /** Keeps the client's request id only if it is safe to log and forward, echoes it, and labels the request's log lines. */
+    /** Starts handling a request that {@link RequestIds} has already given its id. */
     public static Exchange begin(RoutingContext ctx) {
-        String offered = ctx.request().getHeader(REQUEST_ID_HEADER);
-        String requestId = offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-        ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
-        MDC.put("requestId", requestId);
-        return new Exchange(ctx, requestId, ctx.normalizedPath(), System.nanoTime());
+        return new Exchange(ctx, RequestIds.of(ctx), ctx.normalizedPath(), System.nanoTime());
     }
 
     public HttpServerRequest request() {
@@ -66,5 +59,12 @@ public record Exchange(RoutingContext ctx, String requestId, String path, long s
         // Like nginx, read and drop what is left of a refused body: a client still sending it would otherwise block
         // and never read this answer.
         request().resume();
+    }
+
+    /** Answers with a problem the client may retry after {@code wait}, said in whole seconds, at least one (RFC 9110 §10.2.3). */
+    public void fail(GatewayProblem problem, Duration wait) {
+        long seconds = Math.max(1, (wait.toNanos() + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+        response().putHeader("Retry-After", Long.toString(seconds));
+        fail(problem);
     }
 }

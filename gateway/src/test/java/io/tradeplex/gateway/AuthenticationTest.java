@@ -9,11 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
@@ -93,7 +95,8 @@ class AuthenticationTest {
 
     @Test
     void healthAndMetricsNeedNoToken() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        // Ready only once the event feed has caught up, which may still be under way in the first test to run.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/metrics").then().statusCode(200);
     }
 }

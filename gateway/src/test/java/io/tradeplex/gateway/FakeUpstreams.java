@@ -17,10 +17,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-ins for the backend services: one small HTTP server per upstream name, recording every API request that
- * reaches it and answering as the test says. {@code /q/openapi} answers a tiny document naming the upstream.
+ * reaches it and answering as the test says. {@code /q/openapi} answers a tiny document naming the upstream, and the
+ * gateway's own JWKS fetches (told from forwarded client calls by their lack of X-Forwarded-For) get the published
+ * key set; neither is recorded.
  */
 public final class FakeUpstreams implements AutoCloseable {
 
@@ -40,11 +43,25 @@ public final class FakeUpstreams implements AutoCloseable {
 
     private static final Responder SERVED_BY = (upstream, exchange) ->
             reply(exchange, 200, Map.of("Content-Type", "application/json"), "{\"servedBy\":\"" + upstream + "\"}");
+    /** Bad luck on one upstream: it closes every connection without a word, as a service that crashed mid-request. */
+    public static Responder dropConnectionsTo(String brokenUpstream) {
+        return (upstream, exchange) -> {
+            if (upstream.equals(brokenUpstream)) {
+                exchange.close();
+            } else {
+                SERVED_BY.respond(upstream, exchange);
+            }
+        };
+    }
+    public static final String JWKS_PATH = "/api/v1/auth/jwks";
+    private static final String DEFAULT_JWKS = TestSigningKey.jwks(TestSigningKey.shared());
 
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Responder responder = SERVED_BY;
+    private volatile String jwks = DEFAULT_JWKS;
+    private final AtomicInteger jwksFetches = new AtomicInteger();
 
     public static FakeUpstreams start(List<String> names) throws IOException {
         FakeUpstreams upstreams = new FakeUpstreams();
@@ -85,9 +102,20 @@ public final class FakeUpstreams implements AutoCloseable {
         this.responder = responder;
     }
 
-    /** Back to answering 200 {"servedBy": name}, with nothing recorded. */
+    /** What the gateway's next JWKS fetch gets. */
+    public void publishKeys(TestSigningKey... keys) {
+        jwks = TestSigningKey.jwks(keys);
+    }
+
+    /** How many times the gateway has fetched the JWKS so far. */
+    public int jwksFetches() {
+        return jwksFetches.get();
+    }
+
+    /** Back to answering 200 {"servedBy": name} and publishing the shared test key only, with nothing recorded. */
     public void reset() {
         responder = SERVED_BY;
+        jwks = DEFAULT_JWKS;
         received.clear();
     }
 
@@ -108,6 +136,11 @@ public final class FakeUpstreams implements AutoCloseable {
             }
             if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
                 reply(exchange, 200, Map.of("Content-Type", "application/json"), openApiDocument(upstream));
+                return;
+            }
+            if (exchange.getRequestURI().getPath().equals(JWKS_PATH) && !exchange.getRequestHeaders().containsKey("X-Forwarded-For")) {
+                jwksFetches.incrementAndGet();
+                reply(exchange, 200, Map.of("Content-Type", "application/json"), jwks);
                 return;
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -74,6 +74,14 @@ class ObservabilityTest {
     }
 
     @Test
+    void everyAnswerCarriesARequestIdEvenWhereNoUpstreamIsInvolved() {
+        assertThat(given().when().get("/q/health/live").then().extract().header("X-Request-Id")).isNotBlank();
+        assertThat(given().when().get("/q/metrics").then().extract().header("X-Request-Id")).isNotBlank();
+        assertThat(given().when().get("/api/v1/orders").then().statusCode(401).extract().header("X-Request-Id")).isNotBlank();
+        given().header("X-Request-Id", "obs-2").when().get("/api/v1/nope").then().statusCode(404).header("X-Request-Id", "obs-2");
+    }
+
+    @Test
     void requestsAreTimedByRouteAndStatusClassNeverByUser() {
         UUID userId = UUID.randomUUID();
         given().auth().oauth2(TestTokens.trader(userId)).when().get("/api/v1/orders/" + userId).then().statusCode(200);

@@ -1,6 +1,6 @@
 package io.tradeplex.gateway.proxy;
 
-import io.tradeplex.gateway.Exchange;
+import io.tradeplex.gateway.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -41,7 +41,7 @@ final class ForwardedHeaders {
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
-        headers.set(Exchange.REQUEST_ID_HEADER, requestId);
+        headers.set(RequestIds.HEADER, requestId);
         return headers;
     }
 

@@ -3,6 +3,7 @@ package io.tradeplex.gateway.proxy;
 import io.tradeplex.gateway.Exchange;
 import io.tradeplex.gateway.GatewayConfig;
 import io.tradeplex.gateway.GatewayProblem;
+import io.tradeplex.gateway.circuit.CircuitBreaker;
 import io.tradeplex.gateway.routing.Upstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,10 +20,14 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends a client request to its upstream and streams the answer back. Bodies are piped in both directions, never
- * buffered, so a server-sent-event stream reaches the client event by event.
+ * buffered, so a server-sent-event stream reaches the client event by event. Each call settles its circuit-breaker
+ * permit: an answer is a success; no connection, a broken one or no answer in time is a failure; anything the
+ * client caused (leaving, an oversized or slow body) says nothing about the upstream, so that a client can never open
+ * a breaker for everyone else.
  */
 @Singleton
 public class UpstreamForwarder {
@@ -40,7 +45,7 @@ public class UpstreamForwarder {
         this.maxBodyBytes = config.maxBodySize().asLongValue();
     }
 
-    public void forward(Exchange exchange, Upstream upstream) {
+    public void forward(Exchange exchange, Upstream upstream, CircuitBreaker.Permit permit) {
         HttpServerRequest request = exchange.request();
         // Piping pauses the body; it waits in Vert.x until the upstream connection is ready.
         Pipe<Buffer> body = new SizeLimitedBody(request, maxBodyBytes).pipe().endOnFailure(false);
@@ -57,9 +62,10 @@ public class UpstreamForwarder {
                 .setConnectTimeout(timeoutMillis);
         client.request(options).onComplete(connected -> {
             if (connected.succeeded()) {
-                send(exchange, upstream, connected.result(), body);
+                send(exchange, upstream, connected.result(), body, permit);
             } else {
                 LOG.warnf("No connection to upstream %s: %s", upstream.name(), connected.cause().toString());
+                permit.failed();
                 body.close();
                 exchange.fail(connected.cause() instanceof TimeoutException
                         ? GatewayProblem.UPSTREAM_TIMEOUT : GatewayProblem.UPSTREAM_UNAVAILABLE);
@@ -67,36 +73,55 @@ public class UpstreamForwarder {
         });
     }
 
-    private void send(Exchange exchange, Upstream upstream, HttpClientRequest upstreamRequest, Pipe<Buffer> body) {
+    private void send(Exchange exchange, Upstream upstream, HttpClientRequest upstreamRequest, Pipe<Buffer> body,
+                      CircuitBreaker.Permit permit) {
         upstreamRequest.setChunked(ForwardedHeaders.hasUndeclaredLength(exchange.request()));
         // Every failure also reaches the response or the body pipe below; without a handler Vert.x would log our own resets as errors.
         upstreamRequest.exceptionHandler(error -> LOG.debugf("Upstream %s request ended: %s", upstream.name(), error.toString()));
+        AtomicBoolean bodySent = new AtomicBoolean();
         // Only the wait for the answer's head is bounded: a stream may then stay open as long as both sides want.
         long deadline = vertx.setTimer(timeoutMillis, expired -> {
             LOG.warnf("Upstream %s did not answer within %d ms", upstream.name(), timeoutMillis);
+            // An upstream waiting for the rest of a slowly sent body is not the one at fault.
+            if (bodySent.get()) {
+                permit.failed();
+            } else {
+                permit.abandoned();
+            }
             exchange.fail(GatewayProblem.UPSTREAM_TIMEOUT);
             upstreamRequest.reset();
         });
         // A client that leaves (a closed event stream, say) must not leave its upstream request running.
         exchange.ctx().addEndHandler(done -> {
             if (done.failed()) {
+                permit.abandoned();
                 vertx.cancelTimer(deadline);
                 upstreamRequest.reset();
             }
         });
-        body.to(upstreamRequest).onFailure(error -> {
+        body.to(upstreamRequest).onComplete(sent -> {
+            if (sent.succeeded()) {
+                bodySent.set(true);
+                return;
+            }
+            // Either side may have broken the transfer; only the client can be told apart, so neither counts.
+            permit.abandoned();
             // Answer first: resetting the upstream request fails its response, which must not answer 502 instead.
-            exchange.fail(error instanceof SizeLimitedBody.TooLarge
+            exchange.fail(sent.cause() instanceof SizeLimitedBody.TooLarge
                     ? GatewayProblem.BODY_TOO_LARGE : GatewayProblem.UPSTREAM_UNAVAILABLE);
             upstreamRequest.reset();
         });
         upstreamRequest.response().onComplete(answer -> {
             vertx.cancelTimer(deadline);
             if (answer.succeeded()) {
+                permit.succeeded();
                 relay(exchange, answer.result());
             } else if (exchange.awaitingAnswer()) {
                 LOG.warnf("Upstream %s gave no answer: %s", upstream.name(), answer.cause().toString());
+                permit.failed();
                 exchange.fail(GatewayProblem.UPSTREAM_UNAVAILABLE);
+            } else {
+                permit.abandoned();
             }
         });
     }

@@ -13,14 +13,15 @@ import java.util.stream.Collectors;
 @Singleton
 public class RouteTable {
     private final List<Upstream> upstreams;
+    private final Map<String, Upstream> byName;
     private final List<Route> longestPrefixFirst;
 
     public RouteTable(GatewayConfig config) {
-        Map<String, Upstream> byName = config.upstreams().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> new Upstream(e.getKey(), e.getValue())));
+        this.byName = config.upstreams().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> new Upstream(e.getKey(), e.getValue())));
         this.upstreams = byName.values().stream().sorted(Comparator.comparing(Upstream::name)).toList();
         this.longestPrefixFirst = config.routes().entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(prefix -> new Route(prefix, upstream(byName, e.getKey()))))
+                .flatMap(e -> e.getValue().stream().map(prefix -> new Route(prefix, routedTo(byName, e.getKey()))))
                 .sorted(Comparator.comparingInt((Route route) -> route.prefix().length()).reversed())
                 .toList();
         List<String> duplicates = longestPrefixFirst.stream().collect(Collectors.groupingBy(Route::prefix, Collectors.counting()))
@@ -38,7 +39,11 @@ public class RouteTable {
         return upstreams;
     }
 
-    private static Upstream upstream(Map<String, Upstream> byName, String name) {
+    public Optional<Upstream> upstream(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    private static Upstream routedTo(Map<String, Upstream> byName, String name) {
         Upstream upstream = byName.get(name);
         if (upstream == null) {
             throw new IllegalStateException("tradeplex.gateway.routes." + name + " names no tradeplex.gateway.upstreams entry");

@@ -1,6 +1,5 @@
 package io.tradeplex.order.execution;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.orders.OrderStatus;
@@ -8,13 +7,13 @@ import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.kit.context.RequestContext;
 import io.tradeplex.kit.inbox.Inbox;
 import io.tradeplex.kit.outbox.Outbox;
+import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.order.FillEntity;
 import io.tradeplex.order.order.FillRepository;
 import io.tradeplex.order.order.OrderEntity;
 import io.tradeplex.order.order.OrderMapper;
 import io.tradeplex.order.order.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -48,12 +47,13 @@ public class OrderLifecycle {
     }
 
     /**
-     * Runs the pre-trade checks on a place command and accepts or rejects the order.
+     * Runs the pre-trade checks on a place command and accepts or rejects the order. Runs as the command's user, so a
+     * command naming another user's order id finds nothing of theirs and cannot record a row for anyone else.
      *
      * @return the order to hand to its broker, or null when there is nothing to route (a repeat, a rejection)
      */
     public Uni<OpenOrder> accept(String commandId, PlaceOrder command) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(COMMAND_CONSUMER, commandId)
+        return Tenant.transaction(command.userId(), () -> inbox.firstDelivery(COMMAND_CONSUMER, commandId)
                 .chain(first -> first ? orderOf(command) : Uni.createFrom().nullItem())
                 .chain(order -> {
                     if (order == null || order.status != OrderStatus.PENDING) {
@@ -70,9 +70,12 @@ public class OrderLifecycle {
                 }));
     }
 
-    /** @return true if the fill was applied; false for a repeat or an order that is no longer open */
-    public Uni<Boolean> applyFill(UUID orderId, Execution execution) {
-        return Panache.withTransaction(() -> orders.findById(orderId, LockModeType.PESSIMISTIC_WRITE)
+    /**
+     * @param userId the order's owner: a broker reports fills of orders it was given, which carry it
+     * @return true if the fill was applied; false for a repeat or an order that is no longer open
+     */
+    public Uni<Boolean> applyFill(UUID userId, UUID orderId, Execution execution) {
+        return Tenant.transaction(userId, () -> orders.findOwnedForUpdate(userId, orderId)
                 .chain(order -> {
                     if (order == null || !(order.status == OrderStatus.ACCEPTED || order.status == OrderStatus.PARTIALLY_FILLED)) {
                         return Uni.createFrom().item(false);
@@ -84,7 +87,7 @@ public class OrderLifecycle {
 
     /** @return the cancelled order, or null if the caller has no such order */
     public Uni<OrderEntity> cancel(UUID userId, UUID orderId, String reason) {
-        return Panache.withTransaction(() -> orders.findOwnedForUpdate(userId, orderId)
+        return Tenant.transaction(userId, () -> orders.findOwnedForUpdate(userId, orderId)
                 .chain(order -> {
                     if (order == null) {
                         return Uni.createFrom().nullItem();
@@ -134,7 +137,7 @@ public class OrderLifecycle {
 
     /** An order placed through the API already has its row; one from a strategy is recorded here on first sight. */
     private Uni<OrderEntity> orderOf(PlaceOrder command) {
-        return orders.findById(command.orderId(), LockModeType.PESSIMISTIC_WRITE)
+        return orders.findOwnedForUpdate(command.userId(), command.orderId())
                 .chain(found -> found != null ? Uni.createFrom().item(found)
                         : orders.findByClientOrderId(command.userId(), command.clientOrderId())
                         .chain(byClientId -> byClientId != null ? Uni.createFrom().nullItem() : insert(command)));

@@ -48,7 +48,7 @@ public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID>
                 .list();
     }
 
-    /** Orders a paper broker must keep watching, e.g. after a restart. */
+    /** Orders a paper broker must keep watching, e.g. after a restart: every user's, so only in a system transaction. */
     public Uni<List<OrderEntity>> openOrdersAt(String broker) {
         return list("broker = ?1 and status in ?2", broker, List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED));
     }

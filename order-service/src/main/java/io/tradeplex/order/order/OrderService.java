@@ -1,12 +1,12 @@
 package io.tradeplex.order.order;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.orders.OrderStatus;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.problem.FieldError;
+import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.account.AccountClient;
 import io.tradeplex.order.account.BrokerAccount;
 import io.tradeplex.order.broker.paper.PaperBroker;
@@ -53,7 +53,7 @@ public class OrderService {
     }
 
     public Uni<Placement> place(UUID userId, String bearerToken, PlaceOrderRequest request) {
-        return Panache.withSession(() -> orders.findByClientOrderId(userId, request.clientOrderId()))
+        return Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId()))
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(new Placement(OrderMapper.toView(existing, null), true))
                         : accounts.ownedAccount(request.accountId(), bearerToken)
@@ -62,12 +62,12 @@ public class OrderService {
     }
 
     public Uni<List<OrderView>> list(UUID userId, OrderFilter filter) {
-        return Panache.withSession(() -> orders.search(userId, filter))
+        return Tenant.transaction(userId, () -> orders.search(userId, filter))
                 .map(found -> found.stream().map(order -> OrderMapper.toView(order, null)).toList());
     }
 
     public Uni<OrderView> get(UUID userId, UUID orderId) {
-        return Panache.withSession(() -> orders.findOwned(userId, orderId)
+        return Tenant.transaction(userId, () -> orders.findOwned(userId, orderId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Order"))
                 .chain(order -> fills.ofOrder(userId, orderId).map(orderFills -> OrderMapper.toView(order, orderFills))));
     }
@@ -83,14 +83,14 @@ public class OrderService {
 
     private Uni<Placement> insert(UUID userId, PlaceOrderRequest request, BrokerAccount account) {
         OrderEntity order = newOrder(userId, request, account);
-        return Panache.withTransaction(() -> orders.persist(order)
+        return Tenant.transaction(userId, () -> orders.persist(order)
                         .chain(() -> outbox.add(Topics.ORDER_COMMANDS, userId.toString(), userId.toString(),
                                 OrderMapper.toCommand(order))))
                 .invoke(() -> LOG.infof("Order %s placed (client order id %s)", order.id, order.clientOrderId))
                 .map(ignored -> new Placement(OrderMapper.toView(order, null), false))
                 // Two concurrent requests with one client order id: the loser answers with the winner's order.
                 .onFailure(OrderService::isUniqueViolation).recoverWithUni(() ->
-                        Panache.withSession(() -> orders.findByClientOrderId(userId, request.clientOrderId()))
+                        Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId()))
                                 .map(winner -> new Placement(OrderMapper.toView(winner, null), true)));
     }
 

@@ -1,9 +1,9 @@
 package io.tradeplex.portfolio.position;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.security.CurrentUser;
+import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.portfolio.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 @Path("/api/v1/portfolio/positions")
 @Authenticated
@@ -27,8 +29,9 @@ public class PositionResource {
 
     /** The caller's open positions, optionally of one broker account. */
     @GET
-    @WithSession
     public Uni<List<PositionView>> open(@QueryParam("accountId") String accountId) {
-        return positions.openPositions(currentUser.id(), QueryParams.uuid("accountId", accountId));
+        Optional<UUID> account = QueryParams.uuid("accountId", accountId);
+        UUID userId = currentUser.id();
+        return Tenant.transaction(userId, () -> positions.openPositions(userId, account));
     }
 }

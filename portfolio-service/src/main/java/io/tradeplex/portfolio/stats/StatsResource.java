@@ -1,13 +1,15 @@
 package io.tradeplex.portfolio.stats;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.security.CurrentUser;
+import io.tradeplex.kit.tenant.Tenant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.UUID;
 
 @Path("/api/v1/portfolio/stats")
 @Authenticated
@@ -21,9 +23,10 @@ public class StatsResource {
         this.currentUser = currentUser;
     }
 
+    /** One transaction: the trade totals and the open positions are read from the same snapshot. */
     @GET
-    @WithSession
     public Uni<PortfolioStats> stats() {
-        return stats.stats(currentUser.id());
+        UUID userId = currentUser.id();
+        return Tenant.transaction(userId, () -> stats.stats(userId));
     }
 }

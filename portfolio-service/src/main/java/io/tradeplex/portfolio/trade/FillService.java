@@ -1,9 +1,9 @@
 package io.tradeplex.portfolio.trade;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.kit.inbox.Inbox;
+import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.portfolio.position.Fill;
 import io.tradeplex.portfolio.position.PositionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,14 +27,15 @@ public class FillService {
 
     /**
      * Applies the fill once. The inbox drops a redelivered event; the unique (broker, fill id) drops the same fill
-     * carried by another event (a producer that re-published it under a new id).
+     * carried by another event (a producer that re-published it under a new id). It runs as the fill's user, so it
+     * can only ever read and move that user's trades and positions.
      *
      * @return true if the fill changed the portfolio, false if it had already been applied
      */
     public Uni<Boolean> apply(String eventId, OrderFilled fill) {
         TradeMapper.requireComplete(fill);
         Fill arithmetic = Fill.of(fill);
-        return Panache.withTransaction(() -> inbox.firstDelivery(INBOX_CONSUMER, eventId).chain(first -> {
+        return Tenant.transaction(fill.userId(), () -> inbox.firstDelivery(INBOX_CONSUMER, eventId).chain(first -> {
             if (!first) {
                 // A redelivery: routine under at-least-once delivery.
                 return Uni.createFrom().item(false);

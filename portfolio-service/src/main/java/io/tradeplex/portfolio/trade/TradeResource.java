@@ -1,10 +1,10 @@
 package io.tradeplex.portfolio.trade;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.security.CurrentUser;
+import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.portfolio.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,7 +33,6 @@ public class TradeResource {
      * download (page and size do not apply to it).
      */
     @GET
-    @WithSession
     @Produces({MediaType.APPLICATION_JSON, TradeCsv.MEDIA_TYPE})
     public Uni<Response> trades(@QueryParam("accountId") String accountId, @QueryParam("symbol") String symbol,
                                 @QueryParam("page") String page, @QueryParam("size") String size,
@@ -41,14 +40,15 @@ public class TradeResource {
         TradeFilter filter = new TradeFilter(currentUser.id(), QueryParams.uuid("accountId", accountId),
                 QueryParams.symbol("symbol", symbol));
         if (isCsv(format)) {
-            return trades.exportCsv(filter).map(csv -> Response.ok(csv, TradeCsv.MEDIA_TYPE + "; charset=UTF-8")
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trades.csv\"")
-                    .build());
+            return Tenant.transaction(filter.userId(), () -> trades.exportCsv(filter))
+                    .map(csv -> Response.ok(csv, TradeCsv.MEDIA_TYPE + "; charset=UTF-8")
+                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trades.csv\"")
+                            .build());
         }
         // The bound keeps page × size, the row offset, within an int.
         int pageNumber = QueryParams.integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = QueryParams.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        return trades.page(filter, pageNumber, pageSize)
+        return Tenant.transaction(filter.userId(), () -> trades.page(filter, pageNumber, pageSize))
                 .map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
     }
 

@@ -1,11 +1,11 @@
 package io.tradeplex.order.broker.paper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.market.MarketTick;
+import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
@@ -49,9 +49,12 @@ public class PaperBroker {
         this.feeCurrency = config.feeCurrency();
     }
 
+    /** The book holds every user's orders, so this is the one read across users (a read-only bypass of the policies). */
     void reloadOpenOrders(@Observes StartupEvent ignored) throws Throwable {
         List<OpenOrder> open = VertxContextSupport.subscribeAndAwait(() ->
-                Panache.withSession(() -> orders.openOrdersAt(NAME)).map(list -> list.stream().map(OpenOrder::of).toList()));
+                Tenant.systemTransaction("paper broker: rebuild the resting book from every user's open orders",
+                                () -> orders.openOrdersAt(NAME))
+                        .map(list -> list.stream().map(OpenOrder::of).toList()));
         open.forEach(this::rest);
         LOG.infof("Paper book restored with %d open orders", open.size());
     }
@@ -59,7 +62,7 @@ public class PaperBroker {
     public Uni<Void> route(OpenOrder order) {
         Optional<Execution> now = prices.of(order.symbol()).flatMap(tick -> executionFor(order, tick));
         if (now.isPresent()) {
-            return lifecycle.applyFill(order.orderId(), now.get()).replaceWithVoid();
+            return lifecycle.applyFill(order.userId(), order.orderId(), now.get()).replaceWithVoid();
         }
         rest(order);
         return Uni.createFrom().voidItem();
@@ -81,7 +84,7 @@ public class PaperBroker {
                 .onItem().transformToUniAndConcatenate(order -> executionFor(order, tick)
                         // Whoever removes the order from the book owns this fill attempt.
                         .filter(execution -> book.remove(order.orderId()) != null)
-                        .map(execution -> lifecycle.applyFill(order.orderId(), execution)
+                        .map(execution -> lifecycle.applyFill(order.userId(), order.orderId(), execution)
                                 .onFailure().invoke(failure -> {
                                     LOG.warnf("Paper fill of %s failed, order stays in the book: %s", order.orderId(), failure);
                                     rest(order);
