@@ -1,6 +1,6 @@
 package io.tradeplex.user.admin;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.tradeplex.kit.tenant.Tenant;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
@@ -70,10 +70,12 @@ public class AdminUserResource {
         int pageIndex = page == null ? 0 : requireRange("page", page, 0, Integer.MAX_VALUE);
         int pageSize = size == null ? 50 : requireRange("size", size, 1, MAX_PAGE_SIZE);
         return authorizer.require(caller(), Permission.SYSTEM_MANAGE_USERS, "admin.users.list", "/api/v1/admin/users")
-                .chain(admin -> Panache.withSession(() -> search(query, pageIndex, pageSize)
-                        .chain(found -> io.smallrye.mutiny.Multi.createFrom().iterable(found)
-                                .onItem().transformToUniAndConcatenate(this::view)
-                                .collect().asList())));
+                .chain(admin -> Tenant.systemTransaction("an administrator lists users", () ->
+                        audit.within(audit.allowed(admin.id, admin.id, "admin.users.list", "/api/v1/admin/users", Map.of()))
+                                .chain(() -> search(query, pageIndex, pageSize))
+                                .chain(found -> io.smallrye.mutiny.Multi.createFrom().iterable(found)
+                                        .onItem().transformToUniAndConcatenate(this::view)
+                                        .collect().asList())));
     }
 
     @GET
@@ -81,7 +83,10 @@ public class AdminUserResource {
     public Uni<AdminUserView> get(@RestPath String userId) {
         UUID target = userIdOf(userId);
         return authorizer.require(caller(), Permission.SYSTEM_MANAGE_USERS, "admin.users.read", "/api/v1/admin/users/" + target)
-                .chain(admin -> Panache.withSession(() -> existing(target).chain(this::view)));
+                .chain(admin -> Tenant.systemTransaction("an administrator reads a user", () ->
+                        audit.within(audit.allowed(admin.id, admin.id, "admin.users.read", "/api/v1/admin/users/" + target,
+                                        Map.of("userId", target.toString())))
+                                .chain(() -> existing(target)).chain(this::view)));
     }
 
     @PUT
@@ -111,7 +116,7 @@ public class AdminUserResource {
                     Map<String, String> details = reason == null
                             ? Map.of("permission", permission.code())
                             : Map.of("permission", permission.code(), "reason", reason);
-                    return Panache.withTransaction(() -> existing(target)
+                    return Tenant.transaction(target, () -> existing(target)
                             .call(user -> permissions.override(target, permission, effect, admin.id, reason, Instant.now()))
                             .call(user -> audit.within(audit.allowed(target, admin.id, action, resource, details)))
                             .call(user -> target.equals(admin.id) ? Uni.createFrom().voidItem()

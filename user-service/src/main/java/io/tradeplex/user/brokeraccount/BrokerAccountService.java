@@ -1,6 +1,6 @@
 package io.tradeplex.user.brokeraccount;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.tradeplex.kit.tenant.Tenant;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.user.profile.ProfileRepository.Identity;
@@ -47,33 +47,33 @@ public class BrokerAccountService {
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // The profile may not exist yet (registration is asynchronous) and the account needs its row. The insert is
         // flushed before the active mark is set, because the database checks that mark points at an own account.
-        return Panache.withTransaction(() -> profiles.ensure(caller)
+        return Tenant.transaction(caller.userId(), () -> profiles.ensure(caller)
                 .chain(() -> accounts.persistAndFlush(account))
                 .chain(() -> profiles.activateIfNone(caller.userId(), account.id))
                 .replaceWith(account.id));
     }
 
     public Uni<List<BrokerAccountView>> list(UUID userId) {
-        return Panache.withSession(() -> profiles.activeAccountId(userId)
+        return Tenant.transaction(userId, () -> profiles.activeAccountId(userId)
                 .chain(activeId -> accounts.listOwned(userId)
                         .map(owned -> owned.stream().map(account -> BrokerAccountMapper.toView(account, activeId)).toList())));
     }
 
     public Uni<BrokerAccountView> get(UUID userId, UUID accountId) {
-        return Panache.withSession(() -> owned(userId, accountId)
+        return Tenant.transaction(userId, () -> owned(userId, accountId)
                 .chain(account -> profiles.activeAccountId(userId)
                         .map(activeId -> BrokerAccountMapper.toView(account, activeId))));
     }
 
     public Uni<BrokerAccountView> activate(UUID userId, UUID accountId) {
-        return Panache.withTransaction(() -> owned(userId, accountId)
+        return Tenant.transaction(userId, () -> owned(userId, accountId)
                 .call(account -> profiles.activate(userId, account.id))
                 .map(account -> BrokerAccountMapper.toView(account, account.id)));
     }
 
     /** Deleting the active account hands the active mark to the user's oldest remaining account, if any. */
     public Uni<Void> delete(UUID userId, UUID accountId) {
-        return Panache.withTransaction(() -> owned(userId, accountId)
+        return Tenant.transaction(userId, () -> owned(userId, accountId)
                 .chain(account -> accounts.findSuccessor(userId, accountId))
                 .chain(successor -> profiles.handOverActive(userId, accountId, successor == null ? null : successor.id))
                 .chain(() -> accounts.deleteOwned(userId, accountId))

@@ -1,6 +1,6 @@
 package io.tradeplex.user.permission;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.tradeplex.kit.tenant.Tenant;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.audit.AuditTrail;
 import io.tradeplex.kit.problem.ApiException;
@@ -42,7 +42,7 @@ public class Authorizer {
      * request fails. Call it before opening the transaction of the action it guards.
      */
     public Uni<UserProfile> require(Identity caller, Permission needed, String action, String resource) {
-        return Panache.withTransaction(() -> profiles.ensure(caller)
+        return Tenant.transaction(caller.userId(), () -> profiles.ensure(caller)
                         .chain(profile -> permissions.effective(profile).map(granted -> new Decision(profile, granted))))
                 .chain(decision -> {
                     if (decision.granted().contains(needed)) {

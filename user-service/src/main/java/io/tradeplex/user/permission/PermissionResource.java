@@ -1,6 +1,7 @@
 package io.tradeplex.user.permission;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.tradeplex.user.profile.ProfileRepository;
+import io.tradeplex.kit.tenant.Tenant;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.security.CurrentUser;
@@ -36,7 +37,8 @@ public class PermissionResource {
 
     @GET
     public Uni<PermissionsView> mine() {
-        return Panache.withTransaction(() -> profiles.ensure(ProfileMapper.fromToken(currentUser, token))
+        ProfileRepository.Identity caller = ProfileMapper.fromToken(currentUser, token);
+        return Tenant.transaction(caller.userId(), () -> profiles.ensure(caller)
                 .chain(profile -> permissions.effective(profile)
                         .map(granted -> new PermissionsView(List.copyOf(profile.roles), PermissionService.codes(granted)))));
     }

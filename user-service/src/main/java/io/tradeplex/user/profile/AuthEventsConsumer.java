@@ -1,6 +1,6 @@
 package io.tradeplex.user.profile;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.tradeplex.kit.tenant.Tenant;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.auth.EmailVerified;
 import io.tradeplex.contracts.auth.UserRegistered;
@@ -28,17 +28,17 @@ public class AuthEventsConsumer {
         IncomingEvent event = IncomingEvent.of(record);
         if (event.is(UserRegistered.TYPE)) {
             UserRegistered registered = event.decode(UserRegistered.class);
-            return once(event, () -> profiles.register(ProfileMapper.fromEvent(registered)));
+            return once(event, registered.userId(), () -> profiles.register(ProfileMapper.fromEvent(registered)));
         }
         if (event.is(EmailVerified.TYPE)) {
             EmailVerified verified = event.decode(EmailVerified.class);
-            return once(event, () -> profiles.markEmailVerified(verified.userId()));
+            return once(event, verified.userId(), () -> profiles.markEmailVerified(verified.userId()));
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> once(IncomingEvent event, java.util.function.Supplier<Uni<Void>> effect) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
+    private Uni<Void> once(IncomingEvent event, java.util.UUID userId, java.util.function.Supplier<Uni<Void>> effect) {
+        return Tenant.transaction(userId, () -> inbox.firstDelivery(CONSUMER, event.id())
                 .chain(first -> first ? effect.get() : Uni.createFrom().voidItem()));
     }
 }

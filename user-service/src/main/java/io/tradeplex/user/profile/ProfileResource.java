@@ -1,6 +1,6 @@
 package io.tradeplex.user.profile;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.tradeplex.kit.tenant.Tenant;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.security.CurrentUser;
@@ -27,6 +27,6 @@ public class ProfileResource {
     @GET
     public Uni<MeResponse> me() {
         ProfileRepository.Identity caller = ProfileMapper.fromToken(currentUser, token);
-        return Panache.withTransaction(() -> profiles.ensure(caller)).map(ProfileMapper::toResponse);
+        return Tenant.transaction(caller.userId(), () -> profiles.ensure(caller)).map(ProfileMapper::toResponse);
     }
 }

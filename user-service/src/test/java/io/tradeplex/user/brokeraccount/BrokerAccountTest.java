@@ -148,7 +148,10 @@ class BrokerAccountTest {
                 .body("status", equalTo("READY")).body("active", equalTo(true));
         given().spec(as(victim)).get(ACCOUNTS).then().body("$", hasSize(0));
         given().spec(as(user)).get("/api/v1/me").then().body("tier", equalTo("basic")).body("status", equalTo("ACTIVE"));
-        assertThat(pool.preparedQuery("select user_id from broker_accounts where id = $1").execute(Tuple.of(UUID.fromString(accountId)))
+        assertThat(pool.withTransaction(connection -> connection
+                        .preparedQuery("select set_config('app.user_id', $1, true)").execute(Tuple.of(user.toString()))
+                        .chain(() -> connection.preparedQuery("select user_id from broker_accounts where id = $1")
+                                .execute(Tuple.of(UUID.fromString(accountId)))))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getUUID(0)).isEqualTo(user);
     }
 

@@ -153,8 +153,13 @@ class AuthEventsTest {
     }
 
     private Row userRow(UUID userId) {
-        RowSet<Row> rows = pool.preparedQuery("select email, display_name, roles, tier, status, updated_at from users where id = $1")
-                .execute(Tuple.of(userId)).await().atMost(Duration.ofSeconds(10));
+        // As the user: row-level security shows a transaction only the rows of the user it names.
+        RowSet<Row> rows = pool.withTransaction(connection -> connection
+                        .preparedQuery("select set_config('app.user_id', $1, true)").execute(Tuple.of(userId.toString()))
+                        .chain(() -> connection.preparedQuery(
+                                        "select email, display_name, roles, tier, status, updated_at from users where id = $1")
+                                .execute(Tuple.of(userId))))
+                .await().atMost(Duration.ofSeconds(10));
         return rows.iterator().hasNext() ? rows.iterator().next() : null;
     }
 }
