@@ -232,6 +232,27 @@ class OrderApiTest {
                 .then().statusCode(200);
     }
 
+    @Test
+    void revokingTheTradingPermissionStopsTheNextOrderAndTheRefusalIsAudited() {
+        Trader ana = Trader.create();
+        String symbol = uniqueSymbol();
+        ana.place(symbol, "BUY", "LIMIT", "1", "1", "before-revocation").then().statusCode(202);
+
+        KAFKA.send("test." + Topics.USERS, ana.id.toString(), new io.tradeplex.contracts.users.UserState(1, ana.id,
+                ana.id + "@example.test", "basic", "ACTIVE", true, List.of("trader"), List.of("data:view-own"),
+                Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                ana.place(symbol, "BUY", "LIMIT", "1", "1", "after-revocation").then().statusCode(403)
+                        .contentType("application/problem+json").body("code", equalTo("TRADING_NOT_PERMITTED")));
+        given().auth().oauth2(ana.token).queryParam("symbol", symbol).get("/api/v1/orders")
+                .then().body("size()", equalTo(1));
+        List<KafkaProbe.Received> denials = KAFKA.await("test." + Topics.AUDIT, ana.id.toString(),
+                record -> record.value().contains("TRADING_NOT_PERMITTED"), 1, Duration.ofSeconds(20));
+        assertThat(denials).hasSize(1);
+        assertThat(EventSchemas.violations(io.tradeplex.contracts.audit.AuditEvent.TYPE, denials.get(0).value())).isEmpty();
+    }
+
     private static void tick(String symbol, String price) {
         KAFKA.send(TICKS, symbol, new MarketTick(1, symbol, new BigDecimal(price), "test", SEQUENCE.incrementAndGet(),
                 Instant.now()));

@@ -2,6 +2,8 @@ package io.tradeplex.order.execution;
 
 import io.tradeplex.order.broker.paper.PaperBroker;
 import io.tradeplex.order.order.OrderEntity;
+import io.tradeplex.order.order.OrderService;
+import io.tradeplex.order.user.TradingEligibility;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -14,7 +16,18 @@ import java.util.Optional;
 public class PreTradeChecks {
     public static final String BROKER_UNAVAILABLE = "BROKER_UNAVAILABLE";
 
+    private final TradingEligibility eligibility;
+
+    public PreTradeChecks(TradingEligibility eligibility) {
+        this.eligibility = eligibility;
+    }
+
     public Optional<Rejection> check(OrderEntity order) {
+        // An API order's e-mail verification was checked against the caller's token when it was placed.
+        Optional<Rejection> ineligible = eligibility.check(order.userId, OrderService.ORIGIN_API.equals(order.origin));
+        if (ineligible.isPresent()) {
+            return ineligible;
+        }
         if (!PaperBroker.NAME.equals(order.broker)) {
             return Optional.of(new Rejection(BROKER_UNAVAILABLE, "No adapter for broker " + order.broker + " is enabled"));
         }

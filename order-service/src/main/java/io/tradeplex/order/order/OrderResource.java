@@ -44,7 +44,7 @@ public class OrderResource {
      */
     @POST
     public Uni<RestResponse<OrderView>> place(@Valid @NotNull PlaceOrderRequest request, UriInfo uri) {
-        return orders.place(user.id(), user.rawToken(), request)
+        return orders.place(user.id(), user.rawToken(), user.emailVerified(), request)
                 .map(placement -> RestResponse.ResponseBuilder.<OrderView>create(RestResponse.Status.ACCEPTED)
                         .entity(placement.order())
                         .location(uri.getAbsolutePathBuilder().path(placement.order().orderId().toString()).build())

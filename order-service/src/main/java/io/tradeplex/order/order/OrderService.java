@@ -3,6 +3,7 @@ package io.tradeplex.order.order;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.orders.OrderStatus;
+import io.tradeplex.kit.audit.AuditTrail;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.problem.FieldError;
@@ -12,6 +13,7 @@ import io.tradeplex.order.account.BrokerAccount;
 import io.tradeplex.order.broker.paper.PaperBroker;
 import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
+import io.tradeplex.order.user.TradingEligibility;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,28 +40,47 @@ public class OrderService {
     private final Outbox outbox;
     private final OrderLifecycle lifecycle;
     private final PaperBroker paperBroker;
+    private final TradingEligibility eligibility;
+    private final AuditTrail audit;
 
     public OrderService(OrderRepository orders, FillRepository fills, AccountClient accounts, Outbox outbox,
-                        OrderLifecycle lifecycle, PaperBroker paperBroker) {
+                        OrderLifecycle lifecycle, PaperBroker paperBroker, TradingEligibility eligibility,
+                        AuditTrail audit) {
         this.orders = orders;
         this.fills = fills;
         this.accounts = accounts;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.paperBroker = paperBroker;
+        this.eligibility = eligibility;
+        this.audit = audit;
     }
 
     /** A placed order, and whether it is a repeat of an earlier request with the same client order id. */
     public record Placement(OrderView order, boolean replayed) {
     }
 
-    public Uni<Placement> place(UUID userId, String bearerToken, PlaceOrderRequest request) {
+    /**
+     * @param emailVerified the caller's {@code email_verified} claim
+     */
+    public Uni<Placement> place(UUID userId, String bearerToken, boolean emailVerified, PlaceOrderRequest request) {
         return Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId()))
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(new Placement(OrderMapper.toView(existing, null), true))
-                        : accounts.ownedAccount(request.accountId(), bearerToken)
+                        : refuseIfIneligible(userId, emailVerified, request)
+                        .chain(() -> accounts.ownedAccount(request.accountId(), bearerToken))
                         .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> AccountClient.unavailable())
                         .chain(account -> insert(userId, request, account.orElseThrow(OrderService::unknownAccount))));
+    }
+
+    /** A user who may not trade at all is told so at once (403), and the refusal lands in their activity log. */
+    private Uni<Void> refuseIfIneligible(UUID userId, boolean emailVerified, PlaceOrderRequest request) {
+        return eligibility.check(userId, emailVerified)
+                .map(rejection -> audit.record(audit.denied(userId, userId, "order.place", rejection.code(),
+                                "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId())))
+                        .chain(() -> Uni.createFrom().<Void>failure(new ApiException(403, "Forbidden", rejection.code(),
+                                rejection.reason(), List.of()))))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     public Uni<List<OrderView>> list(UUID userId, OrderFilter filter) {

@@ -42,6 +42,13 @@ public class CurrentUser {
         return token.getClaim("name");
     }
 
+    /** auth-service's {@code email_verified} claim; false when absent. */
+    public boolean emailVerified() {
+        Object claim = token.getClaim("email_verified");
+        return claim instanceof Boolean verified ? verified
+                : claim != null && Boolean.parseBoolean(claim.toString().replace("\"", ""));
+    }
+
     public String rawToken() {
         return token.getRawToken();
     }

@@ -1,0 +1,39 @@
+package io.tradeplex.order.user;
+
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.users.UserState;
+import io.tradeplex.kit.kafka.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every user's latest state from the compacted {@code tradeplex.users.v1}, held in memory: an admin's revocation of
+ * {@code trading:trade}, or a disable, reaches the next order check within the consumer's lag, with no call to
+ * user-service on the order path. Each instance reads the whole topic (its own group, from the beginning).
+ */
+@ApplicationScoped
+public class UserStates {
+    private final Map<UUID, UserState> latest = new ConcurrentHashMap<>();
+
+    @Incoming("user-states")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (event.is(UserState.TYPE)) {
+            UserState state = event.decode(UserState.class);
+            latest.merge(state.userId(), state,
+                    (known, incoming) -> incoming.updatedAt().isBefore(known.updatedAt()) ? known : incoming);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Empty until user-service has published the user, e.g. in the first milliseconds after sign-up. */
+    public Optional<UserState> of(UUID userId) {
+        return Optional.ofNullable(latest.get(userId));
+    }
+}
