@@ -30,6 +30,16 @@ public class Account {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** When the owner proved the address by following the mailed link; null until then. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+    /** When the last verification link was mailed, so resends can be spaced out. */
+    @Column(name = "verification_sent_at")
+    public Instant verificationSentAt;
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
+    }
 
     /** Identifies the row only: the hash must never reach a log line through an accidental print. */
     @Override

@@ -1,6 +1,7 @@
 package io.tradeplex.auth.account;
 
 import io.smallrye.mutiny.Uni;
+import io.tradeplex.auth.verification.EmailVerificationService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,16 +18,22 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
     private final AccountService accounts;
+    private final EmailVerificationService verification;
 
-    public AccountResource(AccountService accounts) {
+    public AccountResource(AccountService accounts, EmailVerificationService verification) {
         this.accounts = accounts;
+        this.verification = verification;
     }
 
-    /** Self-service sign-up always makes a trader; other roles are granted by an admin. */
+    /**
+     * Self-service sign-up always makes a trader with an unverified address; other roles are granted by an admin.
+     * The verification link is mailed before answering, so a client can tell the user to check their inbox.
+     */
     @POST
     @Path("/register")
     public Uni<Response> register(@Valid @NotNull RegisterRequest body) {
-        return accounts.register(body.email(), body.password(), body.displayName(), List.of(AccountService.ROLE_TRADER))
+        return accounts.register(body.email(), body.password(), body.displayName(), List.of(AccountService.ROLE_TRADER), false)
+                .call(verification::sendAfterSignUp)
                 .map(userId -> Response.status(Response.Status.CREATED).entity(new RegisterResponse(userId)).build());
     }
 }

@@ -3,12 +3,15 @@ package io.tradeplex.auth.account;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
+import io.tradeplex.contracts.auth.EmailVerified;
 import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.kit.problem.ApiException;
+import io.tradeplex.kit.problem.FieldError;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,34 +23,46 @@ public class AccountService {
     public static final String ROLE_TRADER = "trader";
     public static final String ROLE_ADMIN = "admin";
     public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
+    public static final String PASSWORD_TOO_COMMON = "PASSWORD_TOO_COMMON";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
+    private final CommonPasswords commonPasswords;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public AccountService(AccountRepository accounts, PasswordHasher hasher, Outbox outbox) {
+    public AccountService(AccountRepository accounts, PasswordHasher hasher, CommonPasswords commonPasswords,
+                          Outbox outbox, Clock clock) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.commonPasswords = commonPasswords;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
-     * @param email       normalised and valid
-     * @param password    within {@link PasswordPolicy}
-     * @param displayName {@code null} to use the email's local part
+     * @param email         normalised and valid
+     * @param password      within {@link PasswordPolicy}; refused with 400 {@link #PASSWORD_TOO_COMMON} if it is on
+     *                      the common-password list
+     * @param displayName   {@code null} to use the email's local part
+     * @param emailVerified true only when the address is vouched for without a mailed link (the configured admin)
      * @return the new user id; fails with 409 {@link #EMAIL_TAKEN} if the email already has an account
      */
-    public Uni<UUID> register(String email, String password, String displayName, List<String> roles) {
+    public Uni<UUID> register(String email, String password, String displayName, List<String> roles, boolean emailVerified) {
+        if (commonPasswords.isCommon(password)) {
+            return Uni.createFrom().failure(tooCommon());
+        }
         // The existence check is an early, cheap answer; the unique key decides when two sign-ups race.
         return Panache.withSession(() -> accounts.existsByEmail(email))
                 .chain(exists -> exists ? Uni.createFrom().<String>failure(emailTaken()) : hasher.hash(password))
-                .chain(hash -> Panache.withTransaction(() -> insert(email, hash, displayName, roles)))
+                .chain(hash -> Panache.withTransaction(() -> insert(email, hash, displayName, roles, emailVerified)))
                 .onFailure(AccountService::isUniqueViolation).transform(ignored -> emailTaken());
     }
 
-    private Uni<UUID> insert(String email, String passwordHash, String displayName, List<String> roles) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Uni<UUID> insert(String email, String passwordHash, String displayName, List<String> roles,
+                             boolean emailVerified) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Account account = new Account();
         account.id = UUID.randomUUID();
         account.email = email;
@@ -56,17 +71,28 @@ public class AccountService {
         account.roles = List.copyOf(roles);
         account.createdAt = now;
         account.updatedAt = now;
+        account.emailVerifiedAt = emailVerified ? now : null;
         UserRegistered event = new UserRegistered(UserRegistered.SCHEMA_VERSION, account.id, account.email,
                 account.displayName, account.roles, now);
         String key = account.id.toString();
         // Flush first, so a duplicate email fails here and no event is written for an account that does not exist.
-        return accounts.persistAndFlush(account)
-                .chain(() -> outbox.add(Topics.AUTH, key, key, event))
+        Uni<UUID> registered = accounts.persistAndFlush(account).chain(() -> outbox.add(Topics.AUTH, key, key, event));
+        // Readers of the topic learn about a vouched-for address the same way as about a verified one.
+        return (emailVerified
+                ? registered.chain(() -> outbox.add(Topics.AUTH, key, key,
+                new EmailVerified(EmailVerified.SCHEMA_VERSION, account.id, account.email, now)))
+                : registered)
                 .replaceWith(account.id);
     }
 
     private static ApiException emailTaken() {
         return ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
+    }
+
+    private static ApiException tooCommon() {
+        String message = "is one of the most common passwords (or one with digits or symbols appended); choose another";
+        return new ApiException(400, "Invalid request", PASSWORD_TOO_COMMON, "password: " + message,
+                List.of(new FieldError("password", message)));
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

@@ -4,6 +4,8 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import io.quarkus.runtime.Startup;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.problem.ApiException;
 import io.vertx.mutiny.core.Vertx;
@@ -35,14 +37,19 @@ public class PasswordHasher {
     private static final Argon2Function ARGON2 =
             Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, OUTPUT_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
 
+    /** Argon2 runs, sign-ups and logins alike: the CPU and memory the service spends on passwords. */
+    static final String HASHES_METRIC = "tradeplex.auth.password.hashes";
+
     private final Vertx vertx;
+    private final Counter hashes;
     private final Semaphore permits;
     private final long queueTimeoutMillis;
     /** Verified against when the email is unknown, so that answer takes as long as a wrong password. */
     private final String dummyHash;
 
-    public PasswordHasher(Vertx vertx, PasswordHashingConfig config) {
+    public PasswordHasher(Vertx vertx, PasswordHashingConfig config, MeterRegistry registry) {
         this.vertx = vertx;
+        this.hashes = Counter.builder(HASHES_METRIC).description("Argon2 computations (hash or verify)").register(registry);
         this.permits = new Semaphore(config.maxConcurrent(), true);
         this.queueTimeoutMillis = config.queueTimeout().toMillis();
         byte[] random = new byte[24];
@@ -97,6 +104,7 @@ public class PasswordHasher {
                         "Too many sign-ins at once; try again in a moment", List.of());
             }
             try {
+                hashes.increment();
                 return work.call();
             } finally {
                 permits.release();

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.auth.account.AccountService;
+import io.tradeplex.auth.account.CommonPasswords;
 import io.tradeplex.auth.account.EmailAddresses;
 import io.tradeplex.auth.account.PasswordPolicy;
 import io.tradeplex.kit.problem.ApiException;
@@ -26,10 +27,12 @@ public class AdminBootstrap {
 
     private final AdminConfig config;
     private final AccountService accountService;
+    private final CommonPasswords commonPasswords;
 
-    public AdminBootstrap(AdminConfig config, AccountService accountService) {
+    public AdminBootstrap(AdminConfig config, AccountService accountService, CommonPasswords commonPasswords) {
         this.config = config;
         this.accountService = accountService;
+        this.commonPasswords = commonPasswords;
     }
 
     void onStart(@Observes StartupEvent ignored) throws Throwable {
@@ -47,6 +50,9 @@ public class AdminBootstrap {
             throw new IllegalStateException("tradeplex.admin.password must be " + PasswordPolicy.MIN_LENGTH + " to "
                     + PasswordPolicy.MAX_LENGTH + " characters");
         }
+        if (commonPasswords.isCommon(password)) {
+            throw new IllegalStateException("tradeplex.admin.password is on the common-password list; choose another");
+        }
         boolean created = VertxContextSupport.subscribeAndAwait(() -> ensureAdmin(email, password));
         LOG.infof(created ? "Bootstrap admin %s created" : "Bootstrap admin %s already exists", email);
     }
@@ -54,11 +60,12 @@ public class AdminBootstrap {
     /**
      * An existing account with that email, admin or not, is left exactly as it is: start-up never resets a password
      * or grants a role. Registration checks for the email before hashing, so a restart costs no Argon2 work.
+     * The address counts as verified: the operator vouches for it, and start-up cannot wait for a mailed link.
      *
      * @return true if the account was created now
      */
     Uni<Boolean> ensureAdmin(String email, String password) {
-        return accountService.register(email, password, "Administrator", ADMIN_ROLES)
+        return accountService.register(email, password, "Administrator", ADMIN_ROLES, true)
                 .replaceWith(true)
                 .onFailure(failure -> failure instanceof ApiException api && AccountService.EMAIL_TAKEN.equals(api.code()))
                 .recoverWithItem(false);

@@ -5,18 +5,30 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class LoginSessionRepository implements PanacheRepositoryBase<LoginSession, UUID> {
 
-    /** @return the session if it may still issue tokens at {@code now}, else null */
-    public Uni<LoginSession> findLive(UUID id, Instant now) {
-        return find("id = ?1 and revokedAt is null and expiresAt > ?2", id, now).firstResult();
+    /** Scoped by user as well, so nobody can ever see or end another user's session, whatever id they send. */
+    public Uni<LoginSession> findOwn(UUID id, UUID userId) {
+        return find("id = ?1 and userId = ?2", id, userId).firstResult();
     }
 
-    /** Scoped by user as well, so a token can only ever end its own user's session. */
-    public Uni<Integer> revoke(UUID id, UUID userId, Instant now) {
-        return update("revokedAt = ?1 where id = ?2 and userId = ?3 and revokedAt is null", now, id, userId);
+    /** @param usedAfter sessions last used at or before this are idle-expired */
+    public Uni<List<LoginSession>> listLive(UUID userId, Instant now, Instant usedAfter) {
+        return list("userId = ?1 and revokedAt is null and expiresAt > ?2 and lastUsedAt > ?3 order by lastUsedAt desc",
+                userId, now, usedAfter);
+    }
+
+    /**
+     * Conditional, so of two concurrent revocations exactly one reports the change (and announces it).
+     *
+     * @return 1 if the session was live (not yet revoked) and is revoked now, else 0
+     */
+    public Uni<Integer> revoke(UUID id, UUID userId, String reason, Instant now) {
+        return update("revokedAt = ?1, revokedReason = ?2 where id = ?3 and userId = ?4 and revokedAt is null",
+                now, reason, id, userId);
     }
 }

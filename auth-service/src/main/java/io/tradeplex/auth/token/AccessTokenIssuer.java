@@ -13,13 +13,15 @@ import java.util.HashSet;
 import java.util.UUID;
 
 /**
- * Signs RS256 access tokens. Issuer and audience are read from the same keys every verifier checks
- * ({@code mp.jwt.verify.*}), so issuing and verifying cannot drift apart.
+ * Signs RS256 access tokens with the current key. Issuer and audience are read from the same keys every verifier
+ * checks ({@code mp.jwt.verify.*}), so issuing and verifying cannot drift apart.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
-    /** Names the login session; logout uses it to revoke exactly that session's refresh tokens. */
+    /** Names the login session: logout and revocation act on exactly that session. */
     public static final String SESSION_CLAIM = "sid";
+    /** Whether the owner has proven the email address; each service decides whether that is needed to trade. */
+    public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
 
     private final SigningKeys keys;
     private final String issuer;
@@ -36,24 +38,39 @@ public class AccessTokenIssuer {
         this.lifespan = config.accessLifespan();
     }
 
-    public AccessToken issue(UUID userId, String email, String displayName, Collection<String> roles, UUID sessionId) {
-        Instant now = Instant.now();
+    /** Who the token is for. */
+    public record Subject(UUID userId, String email, String displayName, Collection<String> roles, boolean emailVerified,
+                          UUID sessionId) {
+    }
+
+    /**
+     * @param sessionEnd the session's absolute end: no token outlives the session it belongs to
+     */
+    public AccessToken issue(Subject subject, Instant now, Instant sessionEnd) {
+        Instant expiresAt = latestExpiry(now, sessionEnd);
         String token = Jwt.issuer(issuer)
                 .audience(audience)
-                .subject(userId.toString())
+                .subject(subject.userId().toString())
                 .issuedAt(now)
-                .expiresAt(now.plus(lifespan))
+                .expiresAt(expiresAt)
                 .claim(Claims.jti, UUID.randomUUID().toString())
-                .groups(new HashSet<>(roles))
-                .claim(Claims.email, email)
-                .claim("name", displayName)
-                .claim(SESSION_CLAIM, sessionId.toString())
+                .groups(new HashSet<>(subject.roles()))
+                .claim(Claims.email, subject.email())
+                .claim(EMAIL_VERIFIED_CLAIM, subject.emailVerified())
+                .claim("name", subject.displayName())
+                .claim(SESSION_CLAIM, subject.sessionId().toString())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(keys.keyId())
                 .header("typ", "JWT")
                 .sign(keys.privateKey());
-        return new AccessToken(token, lifespan.toSeconds());
+        return new AccessToken(token, Duration.between(now, expiresAt).toSeconds());
+    }
+
+    /** The expiry of a token issued at {@code issuedAt} in a session ending at {@code sessionEnd}. */
+    public Instant latestExpiry(Instant issuedAt, Instant sessionEnd) {
+        Instant full = issuedAt.plus(lifespan);
+        return full.isAfter(sessionEnd) ? sessionEnd : full;
     }
 
     /** @param expiresInSeconds the token's lifetime, as OAuth's {@code expires_in} states it */

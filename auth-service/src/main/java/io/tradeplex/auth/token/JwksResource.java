@@ -7,8 +7,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
-
 @Path("/api/v1/auth/jwks")
 public class JwksResource {
     private static final int CACHE_SECONDS = 300;
@@ -24,6 +22,6 @@ public class JwksResource {
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(CACHE_SECONDS);
-        return Response.ok(new JwkSet(List.of(keys.jwk()))).cacheControl(cache).build();
+        return Response.ok(new JwkSet(keys.jwks())).cacheControl(cache).build();
     }
 }

@@ -16,34 +16,74 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The RS256 key pair: the private key signs access tokens, the public key is what every service verifies with and
- * what the JWKS publishes. Loaded once at start, and refused unless the two halves belong together — otherwise every
+ * The RS256 keys. The current private key signs every access token; the JWKS publishes its public key first, then any
+ * extra public keys: the previous key while tokens it signed can still be alive, or the next one ahead of a switch.
+ * Rotation: (1) add the next public key as an extra and wait until verifiers have refreshed their JWKS cache;
+ * (2) make the next key current and list the old public key as an extra; (3) once the access lifespan has passed,
+ * drop the old key.
+ * <p>
+ * Loaded once at start, and refused unless the current private and public halves belong together — otherwise every
  * token issued would be rejected everywhere, which is better found at boot than by users.
  */
 @Startup
 @Singleton
 public class SigningKeys {
     private final PrivateKey privateKey;
-    private final RSAPublicKey publicKey;
     private final String keyId;
+    private final List<Jwk> published;
 
     public SigningKeys(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String privateKeyLocation,
-                       @ConfigProperty(name = "mp.jwt.verify.publickey.location") String publicKeyLocation) {
+                       @ConfigProperty(name = "tradeplex.auth.keys.current-public-key-location") String publicKeyLocation,
+                       @ConfigProperty(name = "tradeplex.auth.keys.extra-public-key-locations") Optional<List<String>> extraLocations) {
+        RSAPublicKey publicKey;
         try {
             // readKeyContent resolves a location the way SmallRye JWT resolves its own (file path, file:, classpath:).
             this.privateKey = KeyUtils.decodePrivateKey(content(privateKeyLocation), SignatureAlgorithm.RS256);
-            this.publicKey = (RSAPublicKey) KeyUtils.decodePublicKey(content(publicKeyLocation), SignatureAlgorithm.RS256);
+            publicKey = publicKey(publicKeyLocation);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the JWT key pair (smallrye.jwt.sign.key.location="
-                    + privateKeyLocation + ", mp.jwt.verify.publickey.location=" + publicKeyLocation + ")", e);
+                    + privateKeyLocation + ", tradeplex.auth.keys.current-public-key-location=" + publicKeyLocation + ")", e);
         }
         if (!(privateKey instanceof RSAPrivateCrtKey rsa) || !rsa.getModulus().equals(publicKey.getModulus())
                 || !rsa.getPublicExponent().equals(publicKey.getPublicExponent())) {
-            throw new IllegalStateException("The JWT signing key does not match the verification public key");
+            throw new IllegalStateException("The JWT signing key does not match its public key");
         }
         this.keyId = thumbprint(publicKey);
+        Map<String, Jwk> keys = new LinkedHashMap<>();
+        keys.put(keyId, jwk(publicKey));
+        for (String location : extraLocations.orElse(List.of())) {
+            try {
+                RSAPublicKey extra = publicKey(location);
+                keys.putIfAbsent(thumbprint(extra), jwk(extra));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot read the extra JWT public key at " + location, e);
+            }
+        }
+        this.published = List.copyOf(keys.values());
+    }
+
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    /** The RFC 7638 SHA-256 thumbprint of the current public key: stable for a key, different for the next one. */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The current key first, then the extra ones. */
+    public List<Jwk> jwks() {
+        return published;
+    }
+
+    private static RSAPublicKey publicKey(String location) throws Exception {
+        return (RSAPublicKey) KeyUtils.decodePublicKey(content(location), SignatureAlgorithm.RS256);
     }
 
     private static String content(String location) throws IOException {
@@ -54,17 +94,8 @@ public class SigningKeys {
         return content;
     }
 
-    public PrivateKey privateKey() {
-        return privateKey;
-    }
-
-    /** The RFC 7638 SHA-256 thumbprint of the public key: stable for a key, different for the next one. */
-    public String keyId() {
-        return keyId;
-    }
-
-    public Jwk jwk() {
-        return new Jwk("RSA", "sig", "RS256", keyId, base64Url(publicKey.getModulus()), base64Url(publicKey.getPublicExponent()));
+    private static Jwk jwk(RSAPublicKey key) {
+        return new Jwk("RSA", "sig", "RS256", thumbprint(key), base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
     }
 
     static String thumbprint(RSAPublicKey key) {

@@ -3,6 +3,8 @@ package io.tradeplex.auth.bootstrap;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tradeplex.auth.AuthApi;
+import io.tradeplex.auth.Events;
+import io.tradeplex.contracts.auth.EmailVerified;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +32,18 @@ class AdminBootstrapTest {
         String accessToken = AuthApi.login(adminEmail, adminPassword).then().statusCode(200).extract().path("accessToken");
         assertThat(AuthApi.jwtPart(accessToken, 1).get("groups")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .containsExactlyInAnyOrder("admin", "trader");
+    }
+
+    @Test
+    void aBootstrappedAdminsAddressCountsAsVerifiedAndIsAnnouncedSo() throws Throwable {
+        // A fresh address: the configured admin was created by whichever run first used this database.
+        String email = AuthApi.uniqueEmail();
+        assertThat(VertxContextSupport.<Boolean>subscribeAndAwait(() -> bootstrap.ensureAdmin(email, AuthApi.PASSWORD))).isTrue();
+
+        String accessToken = AuthApi.login(email, AuthApi.PASSWORD).then().statusCode(200).extract().path("accessToken");
+        assertThat(AuthApi.jwtPart(accessToken, 1).get("email_verified").asBoolean()).isTrue();
+        UUID adminId = UUID.fromString(AuthApi.jwtPart(accessToken, 1).get("sub").asText());
+        assertThat(Events.auth(adminId, EmailVerified.TYPE, 1)).hasSize(1);
     }
 
     @Test

@@ -88,13 +88,15 @@ class LoginTest {
         String email = AuthApi.uniqueEmail();
         AuthApi.registered(email);
         // The same request id on both, so the two bodies can be compared byte for byte.
-        String wrongPassword = given().header("X-Request-Id", "same-request-id").contentType(ContentType.JSON)
+        String wrongPassword = AuthApi.from(AuthApi.uniqueAddress()).header("X-Request-Id", "same-request-id")
+                .contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", "not the password at all"))
                 .post("/api/v1/auth/login")
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("code", equalTo("INVALID_CREDENTIALS"))
                 .extract().asString();
-        String unknownEmail = given().header("X-Request-Id", "same-request-id").contentType(ContentType.JSON)
+        String unknownEmail = AuthApi.from(AuthApi.uniqueAddress()).header("X-Request-Id", "same-request-id")
+                .contentType(ContentType.JSON)
                 .body(Map.of("email", AuthApi.uniqueEmail(), "password", "not the password at all"))
                 .post("/api/v1/auth/login")
                 .then().statusCode(401).contentType("application/problem+json")

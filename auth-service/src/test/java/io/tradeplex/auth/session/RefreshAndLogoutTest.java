@@ -33,10 +33,12 @@ class RefreshAndLogoutTest {
         assertThat(claims.get("sub").asText()).isEqualTo(userId.toString());
         assertThat(claims.get("sid").asText()).isEqualTo(sessionId);
 
+        String thirdRefresh = AuthApi.refresh(secondRefresh).then().statusCode(200).extract().path("refreshToken");
         AuthApi.refresh(firstRefresh)
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("code", equalTo("INVALID_REFRESH_TOKEN"));
-        AuthApi.refresh(secondRefresh).then().statusCode(200);
+        // Replaying a spent token ends the whole family (see RefreshTokenFamilyTest).
+        AuthApi.refresh(thirdRefresh).then().statusCode(401);
     }
 
     @Test
@@ -57,8 +59,10 @@ class RefreshAndLogoutTest {
 
         AuthApi.refresh(phone.path("refreshToken")).then().statusCode(401);
         AuthApi.refresh(laptop.path("refreshToken")).then().statusCode(200);
-        // Logging out twice is harmless.
-        given().auth().oauth2(phone.path("accessToken")).post("/api/v1/auth/logout").then().statusCode(204);
+        // The ended session's access token is refused from now on, by logout too.
+        given().auth().oauth2(phone.path("accessToken")).post("/api/v1/auth/logout")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(laptop.path("accessToken")).post("/api/v1/auth/logout").then().statusCode(204);
     }
 
     @Test
