@@ -81,8 +81,9 @@ class AuthenticationTest {
         given().contentType("application/json").body("{}").when().post("/api/v1/auth/login").then().statusCode(200);
         given().contentType("application/json").body("{}").when().post("/api/v1/auth/refresh").then().statusCode(200);
         given().when().get("/api/v1/auth/jwks").then().statusCode(200);
+        given().contentType("application/json").body("{}").when().post("/api/v1/auth/verify-email").then().statusCode(200);
 
-        assertThat(upstreams.received()).extracting(FakeUpstreams.Received::upstream).containsOnly("auth").hasSize(4);
+        assertThat(upstreams.received()).extracting(FakeUpstreams.Received::upstream).containsOnly("auth").hasSize(5);
     }
 
     @Test

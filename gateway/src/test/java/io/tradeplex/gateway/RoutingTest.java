@@ -33,6 +33,7 @@ class RoutingTest {
             "/api/v1/me/broker-accounts/42/activate, user",
             "/api/v1/me/sessions, auth",
             "/api/v1/me/sessions/7, auth",
+            "/api/v1/me/totp/confirm, auth",
             "/api/v1/admin/users, user",
             "/api/v1/strategies/templates, strategy",
             "/api/v1/backtests, strategy",

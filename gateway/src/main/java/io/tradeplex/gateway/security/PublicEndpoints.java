@@ -16,6 +16,8 @@ public final class PublicEndpoints {
             new Endpoint(HttpMethod.POST, "/api/v1/auth/register"),
             new Endpoint(HttpMethod.POST, "/api/v1/auth/login"),
             new Endpoint(HttpMethod.POST, "/api/v1/auth/refresh"),
+            // A verification link may be opened on a device where the user is not logged in.
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/verify-email"),
             new Endpoint(HttpMethod.GET, "/api/v1/auth/jwks"));
 
     private PublicEndpoints() {
