@@ -111,6 +111,30 @@ class OrderApiTest {
                 .then().statusCode(200).body("size()", equalTo(1));
     }
 
+    /** Many users at once: every accepted order's command must reach Kafka, whatever order their transactions commit in. */
+    @Test
+    void concurrentOrdersOfManyUsersAreAllRelayedAndAccepted() throws Exception {
+        String symbol = uniqueSymbol();
+        List<Trader> traders = java.util.stream.Stream.generate(Trader::create).limit(24).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<String> orderIds = new java.util.ArrayList<>();
+        try {
+            for (Future<Response> placed : pool.invokeAll(traders.stream()
+                    .<Callable<Response>>map(trader -> () -> trader.place(symbol, "BUY", "LIMIT", "1", "1", "crowd"))
+                    .toList())) {
+                orderIds.add(placed.get().then().statusCode(202).extract().path("orderId"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < traders.size(); i++) {
+            Trader trader = traders.get(i);
+            String orderId = orderIds.get(i);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    trader.get(orderId).then().body("status", equalTo("ACCEPTED")));
+        }
+    }
+
     @Test
     void aLimitOrderRestsUntilTheMarketCrossesItAndFillsAtTheMarketPrice() {
         Trader ana = Trader.create();

@@ -139,8 +139,10 @@ public class OutboxRelay {
                 for (Future<RecordMetadata> ack : acks) {
                     ack.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 }
-                long lastId = rows.get(rows.size() - 1).getLong("id");
-                connection.preparedQuery("delete from outbox where id <= $1").execute(Tuple.of(lastId))
+                // Exactly the rows sent, never a range: ids are taken at insert but become visible at commit, so a row
+                // with a lower id can commit after this batch was read, and a range delete would drop it unsent.
+                Long[] sent = rows.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
+                connection.preparedQuery("delete from outbox where id = any($1)").execute(Tuple.of(sent))
                         .await().atMost(STEP_TIMEOUT);
                 tx.commit().await().atMost(STEP_TIMEOUT);
                 return rows.size();
