@@ -11,11 +11,14 @@ import java.util.UUID;
 /** A trader's client: it knows only the gateway URL and its own credentials, like a web or mobile app. */
 final class Client {
     static final String GATEWAY = System.getProperty("tradeplex.gateway.url", "http://127.0.0.1:8080");
+    static final String ISSUER = "https://tradeplex.io/auth";
+    static final String AUDIENCE = "tradeplex";
 
     final String email;
     final String password;
     String userId;
     String accessToken;
+    String refreshToken;
 
     private Client(String email, String password) {
         this.email = email;
@@ -42,9 +45,10 @@ final class Client {
     }
 
     Client login() {
-        accessToken = anonymous().body(Map.of("email", email, "password", password))
-                .post("/api/v1/auth/login")
-                .then().statusCode(200).extract().path("accessToken");
+        Response tokens = anonymous().body(Map.of("email", email, "password", password)).post("/api/v1/auth/login");
+        tokens.then().statusCode(200);
+        accessToken = tokens.path("accessToken");
+        refreshToken = tokens.path("refreshToken");
         return this;
     }
 
