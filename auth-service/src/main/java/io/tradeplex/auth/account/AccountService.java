@@ -1,6 +1,5 @@
 package io.tradeplex.auth.account;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.auth.EmailVerified;
@@ -8,6 +7,7 @@ import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.problem.FieldError;
+import io.tradeplex.kit.tenant.Tenant;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,18 +53,21 @@ public class AccountService {
         if (commonPasswords.isCommon(password)) {
             return Uni.createFrom().failure(tooCommon());
         }
-        // The existence check is an early, cheap answer; the unique key decides when two sign-ups race.
-        return Panache.withSession(() -> accounts.existsByEmail(email))
+        // The existence check is an early, cheap answer; the unique key decides when two sign-ups race. It must see
+        // every account, so it reads through the bypass; the new account is then inserted as its own (new) user.
+        UUID userId = UUID.randomUUID();
+        return Tenant.systemTransaction("registration: is the email taken", () -> accounts.existsByEmail(email))
                 .chain(exists -> exists ? Uni.createFrom().<String>failure(emailTaken()) : hasher.hash(password))
-                .chain(hash -> Panache.withTransaction(() -> insert(email, hash, displayName, roles, emailVerified)))
+                .chain(hash -> Tenant.transaction(userId,
+                        () -> insert(userId, email, hash, displayName, roles, emailVerified)))
                 .onFailure(AccountService::isUniqueViolation).transform(ignored -> emailTaken());
     }
 
-    private Uni<UUID> insert(String email, String passwordHash, String displayName, List<String> roles,
+    private Uni<UUID> insert(UUID userId, String email, String passwordHash, String displayName, List<String> roles,
                              boolean emailVerified) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Account account = new Account();
-        account.id = UUID.randomUUID();
+        account.id = userId;
         account.email = email;
         account.passwordHash = passwordHash;
         account.displayName = displayName != null ? displayName : email.substring(0, email.indexOf('@'));

@@ -1,12 +1,12 @@
 package io.tradeplex.auth.session;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.auth.token.TokenConfig;
 import io.tradeplex.kit.context.RequestContext;
 import io.tradeplex.kit.problem.Problem;
+import io.tradeplex.kit.tenant.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
@@ -61,7 +61,7 @@ public class LiveSessionFilter {
                     if (sessionId == null || userId == null) {
                         return Uni.createFrom().item(ended(uri));
                     }
-                    return Panache.withSession(() -> sessions.findOwn(sessionId, userId)).map(session -> {
+                    return Tenant.transaction(userId, () -> sessions.findOwn(sessionId, userId)).map(session -> {
                         if (session != null && session.revokedAt != null) {
                             return revoked(uri);
                         }

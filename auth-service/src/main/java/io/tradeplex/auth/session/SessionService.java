@@ -1,6 +1,5 @@
 package io.tradeplex.auth.session;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.auth.account.Account;
 import io.tradeplex.auth.account.AccountRepository;
@@ -19,6 +18,7 @@ import io.tradeplex.contracts.auth.SessionRevoked;
 import io.tradeplex.kit.audit.AuditTrail;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.kit.problem.ApiException;
+import io.tradeplex.kit.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -95,8 +95,9 @@ public class SessionService {
     public Uni<TokenResponse> login(String email, String password, String totpCode, Origin origin) {
         Instant startedAt = now();
         List<LoginThrottle.Key> keys = List.of(throttle.account(email), throttle.address(origin.clientAddress()));
-        // This transaction commits before Argon2 runs: no row lock or connection is held while hashing.
-        return Panache.withTransaction(() -> throttle.begin(keys, startedAt)
+        // This transaction commits before Argon2 runs: no row lock or connection is held while hashing. Nobody is known
+        // yet, so the account is found by email through the read-only bypass (the throttle table holds no user data).
+        return Tenant.systemTransaction("login: find the account by email", () -> throttle.begin(keys, startedAt)
                         .chain(attempt -> accounts.findByEmail(email).map(account -> new Started(attempt, account))))
                 .chain(started -> started.attempt().refused()
                         ? throttled(started)
@@ -118,13 +119,13 @@ public class SessionService {
             if (!matches) {
                 return failed(account, "BAD_CREDENTIALS").chain(() -> Uni.createFrom().failure(invalidCredentials()));
             }
-            return Panache.withSession(() -> totp.isEnabled(account.id)).chain(totpOn -> {
+            return Tenant.transaction(account.id, () -> totp.isEnabled(account.id)).chain(totpOn -> {
                 if (totpOn && totpCode == null) {
-                    return Panache.withTransaction(() -> throttle.giveBack(started.attempt()))
+                    return Tenant.transaction(account.id, () -> throttle.giveBack(started.attempt()))
                             .chain(() -> Uni.createFrom().failure(totpRequired()));
                 }
                 return upgradedHash(account, password)
-                        .chain(newHash -> Panache.withTransaction(() -> secondFactor(account, totpOn, totpCode)
+                        .chain(newHash -> Tenant.transaction(account.id, () -> secondFactor(account, totpOn, totpCode)
                                 .chain(factor -> factor == SecondFactor.REJECTED
                                         ? Uni.createFrom().item(Optional.<TokenResponse>empty())
                                         : throttle.succeeded(started.attempt())
@@ -163,9 +164,14 @@ public class SessionService {
         }
         byte[] hash = RefreshTokens.hash(refreshToken);
         Instant now = now();
+        // Only the token's hash is known, so its user is looked up through the read-only bypass; the rest runs as them.
         // The reuse path must commit its revocation and still answer 401, so rejection is a value until after commit.
-        return Panache.withTransaction(() -> refreshTokens.spend(hash, now)
-                        .chain(spent -> spent == 1 ? rotate(hash, now) : rejectSpent(hash, now)))
+        return Tenant.systemTransaction("refresh: find the refresh token's user by its hash",
+                        () -> refreshTokens.findById(hash).map(token -> token == null ? null : token.userId))
+                .chain(userId -> userId == null
+                        ? Uni.createFrom().item(Optional.<TokenResponse>empty())
+                        : Tenant.transaction(userId, () -> refreshTokens.spend(hash, now)
+                        .chain(spent -> spent == 1 ? rotate(hash, now) : rejectSpent(hash, now))))
                 .chain(tokens -> tokens.isPresent()
                         ? Uni.createFrom().item(tokens.get())
                         : Uni.createFrom().failure(invalidRefreshToken()));
@@ -204,13 +210,13 @@ public class SessionService {
 
     /** Idempotent: ending a session that is already over changes nothing. */
     public Uni<Void> logout(UUID userId, UUID sessionId) {
-        return Panache.withTransaction(() -> end(userId, sessionId, REASON_LOGOUT, now())).replaceWithVoid();
+        return Tenant.transaction(userId, () -> end(userId, sessionId, REASON_LOGOUT, now())).replaceWithVoid();
     }
 
     /** @return false if the caller has no live session with that id (never tells whether it exists for someone else) */
     public Uni<Boolean> endOwn(UUID userId, UUID sessionId) {
         Instant now = now();
-        return Panache.withTransaction(() -> sessions.findOwn(sessionId, userId).chain(session ->
+        return Tenant.transaction(userId, () -> sessions.findOwn(sessionId, userId).chain(session ->
                 session == null || !session.liveAt(now, idleTimeout)
                         ? Uni.createFrom().item(false)
                         : end(userId, sessionId, REASON_ENDED_BY_USER, now)));
@@ -218,7 +224,7 @@ public class SessionService {
 
     public Uni<List<SessionView>> list(UUID userId, UUID currentSessionId) {
         Instant now = now();
-        return Panache.withSession(() -> sessions.listLive(userId, now, now.minus(idleTimeout)))
+        return Tenant.transaction(userId, () -> sessions.listLive(userId, now, now.minus(idleTimeout)))
                 .map(live -> live.stream()
                         .map(s -> new SessionView(s.id, s.createdAt, s.lastUsedAt, s.idleEnd(idleTimeout), s.userAgent,
                                 s.clientAddress, s.id.equals(currentSessionId)))

@@ -1,6 +1,5 @@
 package io.tradeplex.auth.totp;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.auth.account.AccountRepository;
 import io.tradeplex.auth.throttle.LoginThrottle;
@@ -9,6 +8,7 @@ import io.tradeplex.auth.throttle.TooManyAttempts;
 import io.tradeplex.kit.audit.AuditTrail;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.problem.FieldError;
+import io.tradeplex.kit.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -52,7 +52,7 @@ public class TotpService {
     /** Starts (or restarts) an enrolment; an enabled TOTP must be disabled first. */
     public Uni<TotpEnrolment> enrol(UUID userId) {
         Instant now = now();
-        return Panache.withTransaction(() -> accounts.findById(userId).chain(account -> {
+        return Tenant.transaction(userId, () -> accounts.findById(userId).chain(account -> {
             if (account == null) {
                 return Uni.createFrom().failure(ApiException.notFound("Account"));
             }
@@ -75,7 +75,7 @@ public class TotpService {
     /** Proves the authenticator app holds the pending secret; then TOTP is on and recovery codes are issued. */
     public Uni<RecoveryCodesResponse> confirm(UUID userId, String code) {
         Instant now = now();
-        return Panache.withTransaction(() -> credentials.findById(userId, LockModeType.PESSIMISTIC_WRITE)
+        return Tenant.transaction(userId, () -> credentials.findById(userId, LockModeType.PESSIMISTIC_WRITE)
                 .chain(credential -> {
                     if (credential == null) {
                         return Uni.createFrom().failure(ApiException.conflict("TOTP_NOT_PENDING",
@@ -104,7 +104,7 @@ public class TotpService {
      */
     public Uni<Void> disable(UUID userId, String code) {
         Instant now = now();
-        return Panache.withTransaction(() -> accounts.findById(userId).chain(account -> {
+        return Tenant.transaction(userId, () -> accounts.findById(userId).chain(account -> {
                     if (account == null) {
                         return Uni.createFrom().failure(ApiException.notFound("Account"));
                     }

@@ -1,6 +1,5 @@
 package io.tradeplex.auth.verification;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.auth.account.Account;
 import io.tradeplex.auth.account.AccountRepository;
@@ -10,6 +9,7 @@ import io.tradeplex.contracts.auth.EmailVerified;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.problem.FieldError;
+import io.tradeplex.kit.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -81,7 +81,7 @@ public class EmailVerificationService {
             return Uni.createFrom().failure(invalid(TOKEN_INVALID, "is not a valid verification token"));
         }
         Instant now = now();
-        return Panache.withTransaction(() -> accounts.findById(claim.get().userId()).chain(account -> {
+        return Tenant.transaction(claim.get().userId(), () -> accounts.findById(claim.get().userId()).chain(account -> {
             // An unknown user and a bad MAC look alike, so the endpoint does not reveal which user ids exist.
             if (account == null || !claim.get().signedFor(account.email)) {
                 return Uni.createFrom().failure(invalid(TOKEN_INVALID, "is not a valid verification token"));
@@ -103,7 +103,7 @@ public class EmailVerificationService {
     /** @return the account if a mail may go out now (and the send is recorded), else null */
     private Uni<Account> claimSend(UUID userId) {
         Instant now = now();
-        return Panache.withTransaction(() -> accounts.claimVerificationSend(userId, now, now.minus(resendCooldown))
+        return Tenant.transaction(userId, () -> accounts.claimVerificationSend(userId, now, now.minus(resendCooldown))
                 .chain(claimed -> claimed == 1 ? accounts.findById(userId) : Uni.createFrom().nullItem()));
     }
 
@@ -113,7 +113,7 @@ public class EmailVerificationService {
     }
 
     private Uni<Void> refusal(UUID userId) {
-        return Panache.withSession(() -> accounts.findById(userId)).chain(account -> {
+        return Tenant.transaction(userId, () -> accounts.findById(userId)).chain(account -> {
             if (account == null) {
                 return Uni.createFrom().failure(ApiException.notFound("Account"));
             }

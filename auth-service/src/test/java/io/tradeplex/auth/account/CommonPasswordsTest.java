@@ -1,5 +1,6 @@
 package io.tradeplex.auth.account;
 
+import io.tradeplex.auth.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tradeplex.auth.AuthApi;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +57,8 @@ class CommonPasswordsTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("code", equalTo("PASSWORD_TOO_COMMON"))
                     .body("errors.field", hasItem("password"));
-            long accounts = pool.preparedQuery("select count(*) from accounts where email = $1").execute(Tuple.of(email))
-                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+            long accounts = Db.lookup(pool, "select count(*) from accounts where email = $1", Tuple.of(email))
+                    .iterator().next().getLong(0);
             assertThat(accounts).isZero();
         }
     }

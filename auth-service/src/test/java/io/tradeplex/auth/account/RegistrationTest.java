@@ -1,5 +1,6 @@
 package io.tradeplex.auth.account;
 
+import io.tradeplex.auth.Db;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -11,7 +12,6 @@ import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.testing.KafkaProbe;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -146,13 +146,11 @@ class RegistrationTest {
     }
 
     private Row accountRow(String email) {
-        RowSet<Row> rows = pool.preparedQuery("select id, password_hash, roles, display_name from accounts where email = $1")
-                .execute(Tuple.of(email)).await().atMost(Duration.ofSeconds(10));
-        return rows.iterator().hasNext() ? rows.iterator().next() : null;
+        return Db.first(Db.lookup(pool, "select id, password_hash, roles, display_name from accounts where email = $1",
+                Tuple.of(email)));
     }
 
     private long count(String sql, String parameter) {
-        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
-                .iterator().next().getLong(0);
+        return Db.lookup(pool, sql, Tuple.of(parameter)).iterator().next().getLong(0);
     }
 }

@@ -1,5 +1,6 @@
 package io.tradeplex.auth.bootstrap;
 
+import io.tradeplex.auth.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tradeplex.auth.AuthApi;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,13 +52,13 @@ class AdminBootstrapTest {
         boolean created = VertxContextSupport.subscribeAndAwait(() -> bootstrap.ensureAdmin(adminEmail, "another-password-123"));
 
         assertThat(created).isFalse();
-        assertThat(pool.preparedQuery("select count(*) from accounts where email = $1").execute(Tuple.of(adminEmail))
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0)).isEqualTo(1);
+        assertThat(Db.lookup(pool, "select count(*) from accounts where email = $1", Tuple.of(adminEmail))
+                .iterator().next().getLong(0)).isEqualTo(1);
         assertThat(passwordHash()).isEqualTo(hashBefore);
     }
 
     private String passwordHash() {
-        return pool.preparedQuery("select password_hash from accounts where email = $1").execute(Tuple.of(adminEmail))
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0);
+        return Db.lookup(pool, "select password_hash from accounts where email = $1", Tuple.of(adminEmail))
+                .iterator().next().getString(0);
     }
 }

@@ -1,5 +1,6 @@
 package io.tradeplex.auth.session;
 
+import io.tradeplex.auth.Db;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -119,13 +119,13 @@ class LoginTest {
         AuthApi.registered(email);
         String legacy = Password.hash(AuthApi.PASSWORD).addRandomSalt(16)
                 .with(Argon2Function.getInstance(4096, 1, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13)).getResult();
-        pool.preparedQuery("update accounts set password_hash = $1 where email = $2").execute(Tuple.of(legacy, email))
-                .await().atMost(Duration.ofSeconds(10));
+        UUID userId = Db.lookup(pool, "select id from accounts where email = $1", Tuple.of(email)).iterator().next().getUUID(0);
+        Db.asUser(pool, userId, "update accounts set password_hash = $1 where id = $2", Tuple.of(legacy, userId));
 
         AuthApi.login(email, AuthApi.PASSWORD).then().statusCode(200);
 
-        String upgraded = pool.preparedQuery("select password_hash from accounts where email = $1").execute(Tuple.of(email))
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0);
+        String upgraded = Db.asUser(pool, userId, "select password_hash from accounts where id = $1", Tuple.of(userId))
+                .iterator().next().getString(0);
         assertThat(upgraded).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         AuthApi.login(email, AuthApi.PASSWORD).then().statusCode(200);
     }

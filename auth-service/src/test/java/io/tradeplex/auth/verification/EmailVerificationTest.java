@@ -1,5 +1,6 @@
 package io.tradeplex.auth.verification;
 
+import io.tradeplex.auth.Db;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,8 +63,7 @@ class EmailVerificationTest {
         // A second click is harmless, and announces nothing new.
         verify(token).then().statusCode(200).body("emailVerified", equalTo(true));
 
-        assertThat(pool.preparedQuery("select email_verified_at is not null from accounts where id = $1")
-                .execute(Tuple.of(userId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0)).isTrue();
+        assertThat(verifiedAt(userId)).isTrue();
         String after = AuthApi.login(email, AuthApi.PASSWORD).then().statusCode(200).extract().path("accessToken");
         assertThat(AuthApi.jwtPart(after, 1).get("email_verified").asBoolean()).isTrue();
 
@@ -158,7 +158,7 @@ class EmailVerificationTest {
     }
 
     private boolean verifiedAt(UUID userId) {
-        return pool.preparedQuery("select email_verified_at is not null from accounts where id = $1")
-                .execute(Tuple.of(userId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0);
+        return Db.asUser(pool, userId, "select email_verified_at is not null from accounts where id = $1", Tuple.of(userId))
+                .iterator().next().getBoolean(0);
     }
 }

@@ -1,17 +1,19 @@
 package io.tradeplex.order.tenant;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.tenant.Tenant;
-import org.hibernate.JDBCException;
+import io.tradeplex.testing.RowLevelSecurityProbe;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static io.tradeplex.testing.RowLevelSecurityProbe.run;
+import static io.tradeplex.testing.RowLevelSecurityProbe.count;
+import static io.tradeplex.testing.RowLevelSecurityProbe.update;
+import static io.tradeplex.testing.RowLevelSecurityProbe.row;
+import static io.tradeplex.testing.RowLevelSecurityProbe.assertApplicationRoleCannotBypass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @QuarkusTest
 class RowLevelSecurityTest {
-    private static final String INSUFFICIENT_PRIVILEGE = "42501";
-
     @Test
     void rowLevelSecurityAloneStopsACrossTenantReadWhenTheQueryOmitsTheUserFilter() throws Throwable {
         UUID ana = UUID.randomUUID();
@@ -65,27 +65,7 @@ class RowLevelSecurityTest {
 
     @Test
     void theApplicationRoleIsNeitherOwnerNorSuperuserNorBypassRls() throws Throwable {
-        Object[] role = run(() -> Panache.withSession(() -> row(
-                "select current_user::text, rolsuper, rolbypassrls from pg_roles where rolname = current_user")));
-        assertThat(role).containsExactly("tradeplex_app", false, false);
-
-        assertThat(run(() -> Panache.withSession(() -> texts(
-                "select distinct tableowner::text from pg_tables where schemaname = 'public'"))))
-                .containsExactly("tradeplex");
-        // Every table with a user_id column is protected, including any a later migration adds.
-        assertThat(run(() -> Panache.withSession(() -> texts("""
-                select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = 'public' and c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)
-                  and exists (select 1 from pg_attribute a
-                              where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped)"""))))
-                .isEmpty();
-        // The outbox relay and the inbox work across users by design: no policies there.
-        assertThat(run(() -> Panache.withSession(() -> texts(
-                "select relname::text from pg_class where relname in ('outbox', 'inbox') and relrowsecurity"))))
-                .isEmpty();
-        assertThat(run(() -> Panache.withSession(() -> row(
-                "select has_table_privilege('flyway_schema_history', 'select'), has_table_privilege('orders', 'truncate')"))))
-                .containsExactly(false, false);
+        assertApplicationRoleCannotBypass("orders");
     }
 
     @Test
@@ -95,7 +75,7 @@ class RowLevelSecurityTest {
         run(() -> Tenant.transaction(ana, () -> insertOrder(ana)));
 
         assertThatThrownBy(() -> run(() -> Tenant.transaction(bob, () -> insertOrder(ana))))
-                .satisfies(RowLevelSecurityTest::isRefusedByPolicy);
+                .satisfies(RowLevelSecurityProbe::isRefusedByPolicy);
         assertThat(run(() -> Tenant.transaction(bob, () -> update(
                 "update orders set reject_reason = 'tampered' where user_id = :user", ana)))).isZero();
         assertThat(run(() -> Tenant.transaction(bob, () -> update("delete from orders where user_id = :user", ana))))
@@ -103,7 +83,7 @@ class RowLevelSecurityTest {
         // The bypass is read-only.
         assertThatThrownBy(() -> run(() -> Tenant.systemTransaction("test: a write through the read-only bypass",
                 () -> insertOrder(ana))))
-                .satisfies(RowLevelSecurityTest::isRefusedByPolicy);
+                .satisfies(RowLevelSecurityProbe::isRefusedByPolicy);
         assertThat(run(() -> Tenant.systemTransaction("test: an update through the read-only bypass", () -> update(
                 "update orders set reject_reason = 'tampered' where user_id = :user", ana)))).isZero();
 
@@ -122,10 +102,6 @@ class RowLevelSecurityTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
-    private static <T> T run(Supplier<Uni<T>> work) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(work);
-    }
-
     /** An inert order (final status, no broker adapter) owned by {@code owner}. */
     private static Uni<Integer> insertOrder(UUID owner) {
         return update("""
@@ -141,33 +117,5 @@ class RowLevelSecurityTest {
                 insert into fills (id, order_id, user_id, broker, fill_id, quantity, price, fee, fee_currency, executed_at)
                 select gen_random_uuid(), id, user_id, broker, 'rls-' || gen_random_uuid(), 1, 1, 0, 'USD', now()
                 from orders where user_id = :user""", owner);
-    }
-
-    private static Uni<Integer> update(String sql, UUID user) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter("user", user).executeUpdate());
-    }
-
-    private static Uni<Long> count(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class).getSingleResult());
-    }
-
-    private static Uni<Object[]> row(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class).getSingleResult());
-    }
-
-    private static Uni<List<String>> texts(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, String.class).getResultList());
-    }
-
-    /** Hibernate reports the server's error as a JDBCException carrying its SQL state, whatever the driver. */
-    private static void isRefusedByPolicy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCException jdbc && INSUFFICIENT_PRIVILEGE.equals(jdbc.getSQLState())) {
-                assertThat(jdbc.getMessage()).contains("violates row-level security policy");
-                return;
-            }
-        }
-        throw new AssertionError("not refused by a row-level security policy", failure);
     }
 }

@@ -1,17 +1,18 @@
 package io.tradeplex.portfolio.tenant;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.tenant.Tenant;
-import org.hibernate.JDBCException;
+import io.tradeplex.testing.RowLevelSecurityProbe;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static io.tradeplex.testing.RowLevelSecurityProbe.run;
+import static io.tradeplex.testing.RowLevelSecurityProbe.count;
+import static io.tradeplex.testing.RowLevelSecurityProbe.update;
+import static io.tradeplex.testing.RowLevelSecurityProbe.assertApplicationRoleCannotBypass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @QuarkusTest
 class RowLevelSecurityTest {
-    private static final String INSUFFICIENT_PRIVILEGE = "42501";
-
     @Test
     void rowLevelSecurityAloneStopsACrossTenantReadWhenTheQueryOmitsTheUserFilter() throws Throwable {
         UUID ana = UUID.randomUUID();
@@ -46,27 +45,7 @@ class RowLevelSecurityTest {
 
     @Test
     void theApplicationRoleIsNeitherOwnerNorSuperuserNorBypassRls() throws Throwable {
-        Object[] role = run(() -> Panache.withSession(() -> row(
-                "select current_user::text, rolsuper, rolbypassrls from pg_roles where rolname = current_user")));
-        assertThat(role).containsExactly("tradeplex_app", false, false);
-
-        assertThat(run(() -> Panache.withSession(() -> texts(
-                "select distinct tableowner::text from pg_tables where schemaname = 'public'"))))
-                .containsExactly("tradeplex");
-        // Every table with a user_id column is protected, including any a later migration adds.
-        assertThat(run(() -> Panache.withSession(() -> texts("""
-                select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = 'public' and c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)
-                  and exists (select 1 from pg_attribute a
-                              where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped)"""))))
-                .isEmpty();
-        // The outbox relay and the inbox work across users by design: no policies there.
-        assertThat(run(() -> Panache.withSession(() -> texts(
-                "select relname::text from pg_class where relname in ('outbox', 'inbox') and relrowsecurity"))))
-                .isEmpty();
-        assertThat(run(() -> Panache.withSession(() -> row(
-                "select has_table_privilege('flyway_schema_history', 'select'), has_table_privilege('trades', 'truncate')"))))
-                .containsExactly(false, false);
+        assertApplicationRoleCannotBypass("trades");
     }
 
     @Test
@@ -76,9 +55,9 @@ class RowLevelSecurityTest {
         run(() -> Tenant.transaction(ana, () -> insertPosition(ana)));
 
         assertThatThrownBy(() -> run(() -> Tenant.transaction(bob, () -> insertTrade(ana))))
-                .satisfies(RowLevelSecurityTest::isRefusedByPolicy);
+                .satisfies(RowLevelSecurityProbe::isRefusedByPolicy);
         assertThatThrownBy(() -> run(() -> Tenant.transaction(bob, () -> insertPosition(ana))))
-                .satisfies(RowLevelSecurityTest::isRefusedByPolicy);
+                .satisfies(RowLevelSecurityProbe::isRefusedByPolicy);
         assertThat(run(() -> Tenant.transaction(bob, () -> update(
                 "update positions set quantity = 0 where user_id = :user", ana)))).isZero();
         assertThat(run(() -> Tenant.transaction(bob, () -> update("delete from positions where user_id = :user", ana))))
@@ -86,14 +65,10 @@ class RowLevelSecurityTest {
         // Moving one's own row to another user is a write of the other user's row, and refused too.
         assertThatThrownBy(() -> run(() -> Tenant.transaction(ana, () -> update(
                 "update positions set user_id = gen_random_uuid() where user_id = :user", ana))))
-                .satisfies(RowLevelSecurityTest::isRefusedByPolicy);
+                .satisfies(RowLevelSecurityProbe::isRefusedByPolicy);
 
         assertThat(run(() -> Tenant.transaction(ana, () -> count(
                 "select count(*) from positions where quantity = 1")))).isEqualTo(1);
-    }
-
-    private static <T> T run(Supplier<Uni<T>> work) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(work);
     }
 
     private static Uni<Integer> insertPosition(UUID owner) {
@@ -108,33 +83,5 @@ class RowLevelSecurityTest {
                                     fee_currency, closed_quantity, realized_pnl, executed_at, event_id)
                 values (:user, gen_random_uuid(), 'rls-test', 'rls-' || gen_random_uuid(), gen_random_uuid(), 'RLS-USD',
                         'BUY', 1, 1, 0, 'USD', 0, 0, now(), 'rls-' || gen_random_uuid())""", owner);
-    }
-
-    private static Uni<Integer> update(String sql, UUID user) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter("user", user).executeUpdate());
-    }
-
-    private static Uni<Long> count(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class).getSingleResult());
-    }
-
-    private static Uni<Object[]> row(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class).getSingleResult());
-    }
-
-    private static Uni<List<String>> texts(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, String.class).getResultList());
-    }
-
-    /** Hibernate reports the server's error as a JDBCException carrying its SQL state, whatever the driver. */
-    private static void isRefusedByPolicy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCException jdbc && INSUFFICIENT_PRIVILEGE.equals(jdbc.getSQLState())) {
-                assertThat(jdbc.getMessage()).contains("violates row-level security policy");
-                return;
-            }
-        }
-        throw new AssertionError("not refused by a row-level security policy", failure);
     }
 }

@@ -1,19 +1,18 @@
 package io.tradeplex.user.tenant;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
-import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static io.tradeplex.testing.RowLevelSecurityProbe.run;
+import static io.tradeplex.testing.RowLevelSecurityProbe.count;
+import static io.tradeplex.testing.RowLevelSecurityProbe.assertApplicationRoleCannotBypass;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,36 +42,12 @@ class RowLevelSecurityTest {
 
     @Test
     void everyTableWithUserDataIsForcedUnderRowLevelSecurityAndTheRoleCannotBypassIt() throws Throwable {
-        Object[] role = run(() -> Panache.withSession(() -> row(
-                "select current_user::text, rolsuper, rolbypassrls from pg_roles where rolname = current_user")));
-        assertThat(role).containsExactly("tradeplex_app", false, false);
-        assertThat(run(() -> Panache.withSession(() -> texts("""
-                select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = 'public' and c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)
-                  and (c.relname = 'users' or exists (select 1 from pg_attribute a
-                       where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))"""))))
-                .isEmpty();
+        assertApplicationRoleCannotBypass("broker_accounts", "users");
     }
 
     private static void createPaperAccount(UUID userId) {
         given().auth().oauth2(TestTokens.trader(userId)).contentType(ContentType.JSON)
                 .body(Map.of("broker", "paper", "label", "RLS")).post("/api/v1/me/broker-accounts")
                 .then().statusCode(201);
-    }
-
-    private static <T> T run(Supplier<Uni<T>> work) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(work);
-    }
-
-    private static Uni<Long> count(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class).getSingleResult());
-    }
-
-    private static Uni<Object[]> row(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class).getSingleResult());
-    }
-
-    private static Uni<List<String>> texts(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, String.class).getResultList());
     }
 }
