@@ -2,17 +2,18 @@ package io.tradeplex.auth.tenant;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.auth.AuthApi;
 import io.tradeplex.kit.tenant.Tenant;
-import org.hibernate.JDBCException;
+import io.tradeplex.testing.RowLevelSecurityProbe;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static io.tradeplex.testing.RowLevelSecurityProbe.assertApplicationRoleCannotBypass;
+import static io.tradeplex.testing.RowLevelSecurityProbe.count;
+import static io.tradeplex.testing.RowLevelSecurityProbe.run;
+import static io.tradeplex.testing.RowLevelSecurityProbe.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,13 +58,13 @@ class RowLevelSecurityTest {
 
         assertThatThrownBy(() -> run(() -> Tenant.systemTransaction("test: a write through the read-only bypass",
                 () -> insertAccount(UUID.randomUUID()))))
-                .satisfies(RowLevelSecurityTest::isRefusedByPolicy);
+                .satisfies(RowLevelSecurityProbe::isRefusedByPolicy);
         assertThat(run(() -> Tenant.systemTransaction("test: an update through the read-only bypass",
                 () -> update("update accounts set display_name = 'tampered' where id = :user", ana)))).isZero();
         assertThat(run(() -> Tenant.systemTransaction("test: a delete through the read-only bypass",
                 () -> update("delete from accounts where id = :user", ana)))).isZero();
         assertThatThrownBy(() -> run(() -> Tenant.transaction(bob, () -> insertAccount(ana))))
-                .satisfies(RowLevelSecurityTest::isRefusedByPolicy);
+                .satisfies(RowLevelSecurityProbe::isRefusedByPolicy);
         assertThat(run(() -> Tenant.transaction(bob,
                 () -> update("update accounts set display_name = 'tampered' where id = :user", ana)))).isZero();
 
@@ -73,26 +74,7 @@ class RowLevelSecurityTest {
 
     @Test
     void everyTableWithUserDataIsForcedUnderRowLevelSecurityAndTheRoleCannotBypassIt() throws Throwable {
-        Object[] role = run(() -> Panache.withSession(() -> row(
-                "select current_user::text, rolsuper, rolbypassrls from pg_roles where rolname = current_user")));
-        assertThat(role).containsExactly("tradeplex_app", false, false);
-        assertThat(run(() -> Panache.withSession(() -> texts("""
-                select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = 'public' and c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)
-                  and (c.relname = 'accounts' or exists (select 1 from pg_attribute a
-                       where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))"""))))
-                .isEmpty();
-    }
-
-    /** Hibernate reports the server's error as a JDBCException carrying its SQL state (42501, insufficient privilege). */
-    private static void isRefusedByPolicy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCException jdbc && "42501".equals(jdbc.getSQLState())) {
-                assertThat(jdbc.getMessage()).contains("violates row-level security policy");
-                return;
-            }
-        }
-        throw new AssertionError("not refused by a row-level security policy", failure);
+        assertApplicationRoleCannotBypass("sessions", "accounts");
     }
 
     private static Uni<Integer> insertAccount(UUID id) {
@@ -102,24 +84,4 @@ class RowLevelSecurityTest {
                 id);
     }
 
-    private static <T> T run(Supplier<Uni<T>> work) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(work);
-    }
-
-    private static Uni<Integer> update(String sql, UUID user) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter("user", user)
-                .executeUpdate());
-    }
-
-    private static Uni<Long> count(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class).getSingleResult());
-    }
-
-    private static Uni<Object[]> row(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class).getSingleResult());
-    }
-
-    private static Uni<List<String>> texts(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, String.class).getResultList());
-    }
 }
