@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.orders.OrderStatus;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.security.CurrentUser;
+import io.tradeplex.kit.web.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -54,13 +55,13 @@ public class OrderResource {
 
     @GET
     public Uni<List<OrderView>> list(@RestQuery String status, @RestQuery String symbol, @RestQuery String accountId,
-                                     @RestQuery Integer page, @RestQuery Integer size) {
+                                     @RestQuery String page, @RestQuery String size) {
         OrderFilter filter = new OrderFilter(
                 status == null ? null : parseStatus(status),
                 symbol,
-                accountId == null ? null : parseUuid("accountId", accountId),
-                page == null ? 0 : requireRange("page", page, 0, Integer.MAX_VALUE),
-                size == null ? 50 : requireRange("size", size, 1, MAX_PAGE_SIZE));
+                QueryParams.uuid("accountId", accountId).orElse(null),
+                QueryParams.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                QueryParams.integer("size", size, 50, 1, MAX_PAGE_SIZE));
         return orders.list(user.id(), filter);
     }
 
@@ -91,20 +92,5 @@ public class OrderResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("status", "must be one of " + List.of(OrderStatus.values()));
         }
-    }
-
-    private static UUID parseUuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be a UUID");
-        }
-    }
-
-    private static int requireRange(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw ApiException.invalid(field, "must be between " + min + " and " + max);
-        }
-        return value;
     }
 }

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.security.CurrentUser;
 import io.tradeplex.kit.tenant.Tenant;
-import io.tradeplex.portfolio.web.QueryParams;
+import io.tradeplex.kit.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,4 +1,4 @@
-package io.tradeplex.portfolio.web;
+package io.tradeplex.kit.web;
 
 import io.tradeplex.kit.problem.ApiException;
 

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.audit.AuditTrail;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.security.CurrentUser;
+import io.tradeplex.kit.web.QueryParams;
 import io.tradeplex.user.permission.Authorizer;
 import io.tradeplex.user.permission.Permission;
 import io.tradeplex.user.permission.PermissionOverride;
@@ -66,9 +67,9 @@ public class AdminUserResource {
     }
 
     @GET
-    public Uni<List<AdminUserView>> list(@RestQuery String query, @RestQuery Integer page, @RestQuery Integer size) {
-        int pageIndex = page == null ? 0 : requireRange("page", page, 0, Integer.MAX_VALUE);
-        int pageSize = size == null ? 50 : requireRange("size", size, 1, MAX_PAGE_SIZE);
+    public Uni<List<AdminUserView>> list(@RestQuery String query, @RestQuery String page, @RestQuery String size) {
+        int pageIndex = QueryParams.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = QueryParams.integer("size", size, 50, 1, MAX_PAGE_SIZE);
         return authorizer.require(caller(), Permission.SYSTEM_MANAGE_USERS, "admin.users.list", "/api/v1/admin/users")
                 .chain(admin -> Tenant.systemTransaction("an administrator lists users", () ->
                         audit.within(audit.allowed(admin.id, admin.id, "admin.users.list", "/api/v1/admin/users", Map.of()))
@@ -157,12 +158,5 @@ public class AdminUserResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("User");
         }
-    }
-
-    private static int requireRange(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw ApiException.invalid(field, "must be between " + min + " and " + max);
-        }
-        return value;
     }
 }
