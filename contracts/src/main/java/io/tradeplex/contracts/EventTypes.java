@@ -4,6 +4,7 @@ import io.tradeplex.contracts.audit.AuditEvent;
 import io.tradeplex.contracts.auth.EmailVerified;
 import io.tradeplex.contracts.auth.SessionRevoked;
 import io.tradeplex.contracts.auth.UserRegistered;
+import io.tradeplex.contracts.controls.GlobalKillSwitch;
 import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.CancelOrder;
 import io.tradeplex.contracts.orders.OrderAccepted;
@@ -24,6 +25,7 @@ public final class EventTypes {
             Map.entry(EmailVerified.TYPE, EmailVerified.class),
             Map.entry(SessionRevoked.TYPE, SessionRevoked.class),
             Map.entry(UserState.TYPE, UserState.class),
+            Map.entry(GlobalKillSwitch.TYPE, GlobalKillSwitch.class),
             Map.entry(AuditEvent.TYPE, AuditEvent.class),
             Map.entry(MarketTick.TYPE, MarketTick.class),
             Map.entry(PlaceOrder.TYPE, PlaceOrder.class),

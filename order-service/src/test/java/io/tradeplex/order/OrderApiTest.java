@@ -264,7 +264,7 @@ class OrderApiTest {
 
         KAFKA.send("test." + Topics.USERS, ana.id.toString(), new io.tradeplex.contracts.users.UserState(1, ana.id,
                 ana.id + "@example.test", "basic", "ACTIVE", true, List.of("trader"), List.of("data:view-own"),
-                Instant.now()));
+                Instant.now(), false, null, null, null, List.of()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 ana.place(symbol, "BUY", "LIMIT", "1", "1", "after-revocation").then().statusCode(403)

@@ -48,7 +48,8 @@ class TradingEligibilityTest {
     }
 
     private UserState state(String status, boolean verified, List<String> permissions, Instant at) {
-        return new UserState(1, user, "u@example.test", "basic", status, verified, List.of("trader"), permissions, at);
+        return new UserState(1, user, "u@example.test", "basic", status, verified, List.of("trader"), permissions, at, false,
+                null, null, null, List.of());
     }
 
     private void publish(UserState state) {

@@ -30,7 +30,7 @@ public class UserStatePublisher {
         return permissions.effective(profile).chain(granted -> {
             UserState state = new UserState(UserState.SCHEMA_VERSION, profile.id, profile.email, profile.tier,
                     profile.status, profile.emailVerified, List.copyOf(profile.roles), PermissionService.codes(granted),
-                    Instant.now());
+                    Instant.now(), false, null, null, profile.activeAccountId, List.of());
             return outbox.add(Topics.USERS, profile.id.toString(), profile.id.toString(), state);
         }).replaceWithVoid();
     }
