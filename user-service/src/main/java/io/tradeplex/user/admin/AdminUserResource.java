@@ -21,6 +21,12 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.validation.constraints.NotNull;
+import io.tradeplex.user.killswitch.KillSwitchRequest;
+import io.tradeplex.user.killswitch.TradingControlRepository;
+import io.tradeplex.user.limits.LimitOverridesRequest;
+import io.tradeplex.user.limits.LimitsMapper;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,6 +53,8 @@ public class AdminUserResource {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final Authorizer authorizer;
+    private final UserAdministration administration;
+    private final TradingControlRepository controls;
     private final ProfileRepository profiles;
     private final PermissionService permissions;
     private final UserStatePublisher statePublisher;
@@ -54,10 +62,13 @@ public class AdminUserResource {
     private final CurrentUser currentUser;
     private final JsonWebToken token;
 
-    public AdminUserResource(Authorizer authorizer, ProfileRepository profiles, PermissionService permissions,
+    public AdminUserResource(Authorizer authorizer, UserAdministration administration, TradingControlRepository controls,
+                             ProfileRepository profiles, PermissionService permissions,
                              UserStatePublisher statePublisher, AuditTrail audit, CurrentUser currentUser,
                              JsonWebToken token) {
         this.authorizer = authorizer;
+        this.administration = administration;
+        this.controls = controls;
         this.profiles = profiles;
         this.permissions = permissions;
         this.statePublisher = statePublisher;
@@ -93,19 +104,19 @@ public class AdminUserResource {
     @PUT
     @Path("/{userId}/permissions/{permission}")
     public Uni<AdminUserView> grant(@RestPath String userId, @RestPath String permission,
-                                    @Valid PermissionChangeRequest request) {
+                                    @Valid AdminActionRequest request) {
         return change(userId, permission, PermissionOverride.Effect.GRANT, request);
     }
 
     @DELETE
     @Path("/{userId}/permissions/{permission}")
     public Uni<AdminUserView> revoke(@RestPath String userId, @RestPath String permission,
-                                     @Valid PermissionChangeRequest request) {
+                                     @Valid AdminActionRequest request) {
         return change(userId, permission, PermissionOverride.Effect.REVOKE, request);
     }
 
     private Uni<AdminUserView> change(String userId, String permissionCode, PermissionOverride.Effect effect,
-                                      PermissionChangeRequest request) {
+                                      AdminActionRequest request) {
         UUID target = userIdOf(userId);
         String action = effect == PermissionOverride.Effect.GRANT ? "admin.permission.grant" : "admin.permission.revoke";
         String resource = "/api/v1/admin/users/" + target + "/permissions/" + permissionCode;
@@ -142,10 +153,89 @@ public class AdminUserResource {
         return profiles.findById(userId).onItem().ifNull().failWith(() -> ApiException.notFound("User"));
     }
 
+    @PUT
+    @Path("/{userId}/tier")
+    public Uni<AdminUserView> setTier(@RestPath String userId, @Valid @NotNull TierChangeRequest request) {
+        UUID target = userIdOf(userId);
+        return admin("admin.user.tier", target, "/tier")
+                .chain(admin -> administration.setTier(admin.id, target, request.tier(), request.reason()))
+                .chain(this::viewOf);
+    }
+
+    @PUT
+    @Path("/{userId}/limits")
+    public Uni<AdminUserView> setLimits(@RestPath String userId, @Valid @NotNull LimitOverridesRequest request) {
+        UUID target = userIdOf(userId);
+        return admin("admin.user.limits", target, "/limits")
+                .chain(admin -> administration.setLimits(admin.id, target, request))
+                .chain(this::viewOf);
+    }
+
+    @POST
+    @Path("/{userId}/disable")
+    public Uni<AdminUserView> disable(@RestPath String userId, @Valid AdminActionRequest request) {
+        UUID target = userIdOf(userId);
+        return admin("admin.user.disable", target, "/disable")
+                .chain(admin -> administration.setEnabled(admin.id, target, false, reasonOf(request)))
+                .chain(this::viewOf);
+    }
+
+    @POST
+    @Path("/{userId}/enable")
+    public Uni<AdminUserView> enable(@RestPath String userId, @Valid AdminActionRequest request) {
+        UUID target = userIdOf(userId);
+        return admin("admin.user.enable", target, "/enable")
+                .chain(admin -> administration.setEnabled(admin.id, target, true, reasonOf(request)))
+                .chain(this::viewOf);
+    }
+
+    @POST
+    @Path("/{userId}/kill-switch")
+    public Uni<AdminUserView> triggerKillSwitch(@RestPath String userId, @Valid @NotNull KillSwitchRequest request) {
+        UUID target = userIdOf(userId);
+        return admin("admin.kill-switch.trigger", target, "/kill-switch")
+                .chain(admin -> administration.triggerKillSwitch(admin.id, target, request.reason()))
+                .chain(this::viewOf);
+    }
+
+    /** The reset of a user's kill switch is always an administrator's deliberate act; nothing resets one by itself. */
+    @DELETE
+    @Path("/{userId}/kill-switch")
+    public Uni<AdminUserView> resetKillSwitch(@RestPath String userId, @Valid AdminActionRequest request) {
+        UUID target = userIdOf(userId);
+        return admin("admin.kill-switch.reset", target, "/kill-switch")
+                .chain(admin -> administration.resetKillSwitch(admin.id, target, reasonOf(request)))
+                .chain(this::viewOf);
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    public Uni<AdminUserView> delete(@RestPath String userId, @Valid AdminActionRequest request) {
+        UUID target = userIdOf(userId);
+        return admin("admin.user.delete", target, "")
+                .chain(admin -> administration.delete(admin.id, target, reasonOf(request)))
+                .chain(this::viewOf);
+    }
+
+    private Uni<UserProfile> admin(String action, UUID target, String resourceSuffix) {
+        return authorizer.require(caller(), Permission.SYSTEM_MANAGE_USERS, action,
+                "/api/v1/admin/users/" + target + resourceSuffix);
+    }
+
+    /** The view after a change, read in a transaction of its own (the change's has committed). */
+    private Uni<AdminUserView> viewOf(UserProfile changed) {
+        return Tenant.transaction(changed.id, () -> existing(changed.id).chain(this::view));
+    }
+
+    private static String reasonOf(AdminActionRequest request) {
+        return request == null ? null : request.reason();
+    }
+
     private Uni<AdminUserView> view(UserProfile user) {
-        return permissions.effective(user).map(granted -> new AdminUserView(user.id, user.email, user.displayName,
-                user.tier, user.status, user.emailVerified, List.copyOf(user.roles), PermissionService.codes(granted),
-                user.createdAt));
+        return permissions.effective(user).chain(granted -> controls.globalKillSwitchOn().map(global ->
+                new AdminUserView(user.id, user.email, user.displayName, user.tier, user.status, user.emailVerified,
+                        List.copyOf(user.roles), PermissionService.codes(granted), user.createdAt,
+                        LimitsMapper.toView(user, granted, global), user.deletedAt)));
     }
 
     private ProfileRepository.Identity caller() {

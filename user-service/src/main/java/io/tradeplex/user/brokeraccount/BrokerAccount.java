@@ -15,6 +15,8 @@ import java.util.UUID;
 public class BrokerAccount {
     /** Usable for trading. Later states (credentials rejected, disabled) come with the real broker adapters. */
     public static final String STATUS_READY = "READY";
+    /** Its user was deleted. */
+    public static final String STATUS_CLOSED = "CLOSED";
 
     @Id
     public UUID id;

@@ -28,4 +28,9 @@ public class BrokerAccountRepository implements PanacheRepositoryBase<BrokerAcco
     public Uni<Long> deleteOwned(UUID userId, UUID accountId) {
         return delete("userId = ?1 and id = ?2", userId, accountId);
     }
+
+    /** A deleted user's accounts stay on record (orders and fills refer to them) but can never trade again. */
+    public Uni<Integer> closeAll(UUID userId) {
+        return update("status = ?1 where userId = ?2 and status <> ?1", BrokerAccount.STATUS_CLOSED, userId);
+    }
 }

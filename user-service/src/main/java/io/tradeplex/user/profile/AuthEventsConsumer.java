@@ -28,7 +28,7 @@ public class AuthEventsConsumer {
         IncomingEvent event = IncomingEvent.of(record);
         if (event.is(UserRegistered.TYPE)) {
             UserRegistered registered = event.decode(UserRegistered.class);
-            return once(event, registered.userId(), () -> profiles.register(ProfileMapper.fromEvent(registered)));
+            return once(event, registered.userId(), () -> profiles.register(ProfileMapper.fromEvent(registered), registered.onboarding()));
         }
         if (event.is(EmailVerified.TYPE)) {
             EmailVerified verified = event.decode(EmailVerified.class);

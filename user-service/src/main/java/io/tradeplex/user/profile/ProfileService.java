@@ -5,7 +5,11 @@ import io.tradeplex.user.profile.ProfileRepository.Identity;
 import io.tradeplex.user.state.UserStatePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tradeplex.contracts.auth.UserRegistered;
+import io.tradeplex.user.tier.Tier;
+
 import java.time.Instant;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -50,11 +54,30 @@ public class ProfileService {
         return profiles.replaceActive(userId, accountId, successor, now()).replaceWithVoid();
     }
 
-    /** Applies a registration event. Must run inside the transaction that records the event in the inbox. */
-    public Uni<Void> register(Identity registered) {
+    /**
+     * Applies a registration event, with an administrator's onboarding choices for an imported user (validated against
+     * the tier when the import was submitted; the effective limits clamp them to the tier in any case). Must run inside
+     * the transaction that records the event in the inbox, so the profile never exists half-configured.
+     */
+    public Uni<Void> register(Identity registered, UserRegistered.Onboarding onboarding) {
         return profiles.upsertIdentity(registered, now())
                 .chain(() -> profiles.findById(registered.userId()))
+                .invoke(profile -> {
+                    if (onboarding != null) {
+                        applyOnboarding(profile, onboarding);
+                    }
+                })
                 .chain(statePublisher::publish);
+    }
+
+    private static void applyOnboarding(UserProfile profile, UserRegistered.Onboarding onboarding) {
+        Tier.ofWire(onboarding.tier()).ifPresent(tier -> profile.tier = tier.wire());
+        profile.maxPositionSizeUsd = onboarding.maxPositionSizeUsd();
+        profile.maxDailyLossUsd = onboarding.maxDailyLossUsd();
+        profile.maxOpenPositions = onboarding.maxOpenPositions();
+        profile.allowedSymbols = onboarding.allowedSymbols() == null ? null : List.copyOf(onboarding.allowedSymbols());
+        profile.tradeOnly = Boolean.TRUE.equals(onboarding.tradeOnly());
+        profile.updatedAt = now();
     }
 
     /** Applies auth-service's proof of e-mail ownership. Must run inside the transaction that records the event. */
