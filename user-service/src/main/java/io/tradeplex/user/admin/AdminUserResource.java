@@ -171,21 +171,25 @@ public class AdminUserResource {
                 .chain(this::viewOf);
     }
 
+    /** Takes no body; an optional {@code ?reason=} goes to the audit trail. */
     @POST
     @Path("/{userId}/disable")
-    public Uni<AdminUserView> disable(@RestPath String userId, @Valid AdminActionRequest request) {
+    @Consumes(MediaType.WILDCARD)
+    public Uni<AdminUserView> disable(@RestPath String userId, @RestQuery String reason) {
         UUID target = userIdOf(userId);
         return admin("admin.user.disable", target, "/disable")
-                .chain(admin -> administration.setEnabled(admin.id, target, false, reasonOf(request)))
+                .chain(admin -> administration.setEnabled(admin.id, target, false, reasonParam(reason)))
                 .chain(this::viewOf);
     }
 
+    /** Takes no body; an optional {@code ?reason=} goes to the audit trail. */
     @POST
     @Path("/{userId}/enable")
-    public Uni<AdminUserView> enable(@RestPath String userId, @Valid AdminActionRequest request) {
+    @Consumes(MediaType.WILDCARD)
+    public Uni<AdminUserView> enable(@RestPath String userId, @RestQuery String reason) {
         UUID target = userIdOf(userId);
         return admin("admin.user.enable", target, "/enable")
-                .chain(admin -> administration.setEnabled(admin.id, target, true, reasonOf(request)))
+                .chain(admin -> administration.setEnabled(admin.id, target, true, reasonParam(reason)))
                 .chain(this::viewOf);
     }
 
@@ -225,6 +229,13 @@ public class AdminUserResource {
     /** The view after a change, read in a transaction of its own (the change's has committed). */
     private Uni<AdminUserView> viewOf(UserProfile changed) {
         return Tenant.transaction(changed.id, () -> existing(changed.id).chain(this::view));
+    }
+
+    private static String reasonParam(String reason) {
+        if (reason != null && (reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl))) {
+            throw ApiException.invalid("reason", "must be at most 500 characters without control characters");
+        }
+        return reason == null || reason.isBlank() ? null : reason.strip();
     }
 
     private static String reasonOf(AdminActionRequest request) {

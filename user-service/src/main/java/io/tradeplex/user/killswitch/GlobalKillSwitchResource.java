@@ -24,6 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path(GlobalKillSwitchResource.PATH)
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class GlobalKillSwitchResource {
     static final String PATH = "/api/v1/admin/kill-switch";
 
@@ -46,7 +47,6 @@ public class GlobalKillSwitchResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<GlobalKillSwitchView> trigger(@Valid @NotNull KillSwitchRequest request) {
         return authorizer.require(ProfileMapper.fromToken(currentUser, token), Permission.SYSTEM_ADMINISTER,
                         "kill-switch.global.trigger", PATH)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/api/v1/me/kill-switch")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class MyKillSwitchResource {
     private final KillSwitchService killSwitches;
     private final CurrentUser currentUser;
@@ -36,7 +37,6 @@ public class MyKillSwitchResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<KillSwitchView> trigger(@Valid @NotNull KillSwitchRequest request) {
         return killSwitches.triggerOwn(ProfileMapper.fromToken(currentUser, token), request.reason());
     }
