@@ -3,6 +3,8 @@ package io.tradeplex.order.execution;
 import io.tradeplex.order.broker.paper.PaperBroker;
 import io.tradeplex.order.order.OrderEntity;
 import io.tradeplex.order.order.OrderService;
+import io.tradeplex.order.risk.RiskCheck;
+import io.tradeplex.order.risk.RiskRules;
 import io.tradeplex.order.user.TradingEligibility;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,9 +19,11 @@ public class PreTradeChecks {
     public static final String BROKER_UNAVAILABLE = "BROKER_UNAVAILABLE";
 
     private final TradingEligibility eligibility;
+    private final RiskCheck risk;
 
-    public PreTradeChecks(TradingEligibility eligibility) {
+    public PreTradeChecks(TradingEligibility eligibility, RiskCheck risk) {
         this.eligibility = eligibility;
+        this.risk = risk;
     }
 
     public Optional<Rejection> check(OrderEntity order) {
@@ -27,6 +31,13 @@ public class PreTradeChecks {
         Optional<Rejection> ineligible = eligibility.check(order.userId, OrderService.ORIGIN_API.equals(order.origin));
         if (ineligible.isPresent()) {
             return ineligible;
+        }
+        // Checked again here although the REST path checked it: a strategy's order comes only this way, and a kill
+        // switch or limit change may have landed between the request and this command.
+        Optional<Rejection> risky = risk.check(order.userId,
+                new RiskRules.Ask(order.accountId, order.symbol, order.type, order.quantity, order.limitPrice));
+        if (risky.isPresent()) {
+            return risky;
         }
         if (!PaperBroker.NAME.equals(order.broker)) {
             return Optional.of(new Rejection(BROKER_UNAVAILABLE, "No adapter for broker " + order.broker + " is enabled"));

@@ -13,6 +13,8 @@ import io.tradeplex.order.account.BrokerAccount;
 import io.tradeplex.order.broker.paper.PaperBroker;
 import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
+import io.tradeplex.order.risk.RiskCheck;
+import io.tradeplex.order.risk.RiskRules;
 import io.tradeplex.order.user.TradingEligibility;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +44,11 @@ public class OrderService {
     private final PaperBroker paperBroker;
     private final TradingEligibility eligibility;
     private final AuditTrail audit;
+    private final RiskCheck risk;
 
     public OrderService(OrderRepository orders, FillRepository fills, AccountClient accounts, Outbox outbox,
                         OrderLifecycle lifecycle, PaperBroker paperBroker, TradingEligibility eligibility,
-                        AuditTrail audit) {
+                        AuditTrail audit, RiskCheck risk) {
         this.orders = orders;
         this.fills = fills;
         this.accounts = accounts;
@@ -54,6 +57,7 @@ public class OrderService {
         this.paperBroker = paperBroker;
         this.eligibility = eligibility;
         this.audit = audit;
+        this.risk = risk;
     }
 
     /** A placed order, and whether it is a repeat of an earlier request with the same client order id. */
@@ -68,6 +72,7 @@ public class OrderService {
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(new Placement(OrderMapper.toView(existing, null), true))
                         : refuseIfIneligible(userId, emailVerified, request)
+                        .chain(() -> refuseIfRisky(userId, request))
                         .chain(() -> accounts.ownedAccount(request.accountId(), bearerToken))
                         .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> AccountClient.unavailable())
                         .chain(account -> insert(userId, request, account.orElseThrow(OrderService::unknownAccount))));
@@ -80,6 +85,17 @@ public class OrderService {
                                 "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId())))
                         .chain(() -> Uni.createFrom().<Void>failure(new ApiException(403, "Forbidden", rejection.code(),
                                 rejection.reason(), List.of()))))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /** A rule the order breaks is answered at once (422, naming the rule) and audited; nothing is written. */
+    private Uni<Void> refuseIfRisky(UUID userId, PlaceOrderRequest request) {
+        return risk.check(userId, new RiskRules.Ask(request.accountId(), request.symbol(), request.type(),
+                        request.quantity(), request.limitPrice()))
+                .map(rejection -> audit.record(audit.denied(userId, userId, "order.place", rejection.code(),
+                                "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId(), "symbol", request.symbol())))
+                        .chain(() -> Uni.createFrom().<Void>failure(new ApiException(422, "Unprocessable request",
+                                rejection.code(), rejection.reason(), List.of()))))
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
