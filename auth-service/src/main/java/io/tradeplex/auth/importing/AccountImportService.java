@@ -10,6 +10,10 @@ import io.tradeplex.auth.invitation.InvitationConfig;
 import io.tradeplex.auth.invitation.InvitationService;
 import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.kit.tenant.Tenant;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -23,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -58,14 +63,16 @@ public class AccountImportService {
     private final InvitationService invitations;
     private final Validator validator;
     private final int mailConcurrency;
+    private final int rowConcurrency;
 
     public AccountImportService(AccountRepository accounts, AccountService accountService, InvitationService invitations,
-                                Validator validator, InvitationConfig invitationConfig) {
+                                Validator validator, InvitationConfig invitationConfig, ImportConfig importConfig) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.invitations = invitations;
         this.validator = validator;
         this.mailConcurrency = invitationConfig.mailConcurrency();
+        this.rowConcurrency = importConfig.concurrency();
     }
 
     /** A row that passed every check that needs no database. */
@@ -98,10 +105,15 @@ public class AccountImportService {
                     onboarding(importedBy, row.onboarding())));
         }
         return withoutTakenEmails(candidates, results)
-                .chain(fresh -> Multi.createFrom().iterable(fresh)
-                        .onItem().transformToUniAndConcatenate(candidate -> create(candidate, results))
-                        .collect().asList())
-                .chain(created -> Multi.createFrom().iterable(created)
+                .chain(fresh -> {
+                    Context requestContext = Vertx.currentContext();
+                    return Multi.createFrom().iterable(fresh)
+                            .onItem().transformToUni(candidate -> isolated(requestContext, () -> create(candidate, results)))
+                            .merge(rowConcurrency)
+                            .collect().asList()
+                            .emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
+                })
+                                .chain(created -> Multi.createFrom().iterable(created)
                         .onItem().transformToUni(row -> invitations.mail(row.userId(), row.candidate().email(), row.token())
                                 .invoke(mailed -> results[row.candidate().index()] =
                                         RowResult.created(row.candidate().row(), row.userId(), mailed)))
@@ -136,6 +148,18 @@ public class AccountImportService {
                     }
                     return fresh;
                 });
+    }
+
+    /**
+     * Runs one row's transaction on a Vert.x context of its own. Hibernate Reactive keeps the open session in the
+     * current context, so rows that run at the same time must not share the request's; a fresh duplicated context of
+     * the same event loop is what Vert.x gives each request, so each row gets the same isolation.
+     */
+    private static <T> Uni<T> isolated(Context parent, Supplier<Uni<T>> work) {
+        Context own = VertxContext.createNewDuplicatedContext(parent);
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored ->
+                work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 
     /** @return the created row, or null when it failed (its result is written then) */
