@@ -10,10 +10,6 @@ import io.tradeplex.auth.invitation.InvitationConfig;
 import io.tradeplex.auth.invitation.InvitationService;
 import io.tradeplex.contracts.auth.UserRegistered;
 import io.tradeplex.kit.tenant.Tenant;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -27,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +30,12 @@ import java.util.regex.Pattern;
  * administrator's onboarding settings) and its invitation land together or not at all, whatever happens to the
  * other rows. Then each new user is mailed their invitation.
  * <p>
- * One transaction per row, several rows at a time ({@link ImportConfig#concurrency()}), rather than one transaction
- * with a savepoint per row: row-level security wants the transaction's user set before each row anyway, and a failed
- * flush leaves a Hibernate session unusable, so a savepoint could not save the rest of the batch. No Argon2 runs here.
- * Measured on the 2-core development machine while other builds kept its load average at 6 to 14: 1,000 rows in 8 to
- * 12 s, about as long with 4 rows at a time as with 1, so the time there is CPU, not waiting on PostgreSQL (200 bare
- * commits take 77 ms on it).
+ * One transaction per row, one after another, rather than one transaction with a savepoint per row: row-level
+ * security wants the transaction's user set before each row anyway, and a failed flush leaves a Hibernate session
+ * unusable, so a savepoint could not save the rest of the batch. No Argon2 runs here. Measured on the 2-core
+ * development machine while other builds kept its load average at 6 to 14: 1,000 rows in 8 to 15 s. Running 4 rows
+ * at a time (each on a duplicated Vert.x context of its own, so their Hibernate sessions stay apart) was no faster
+ * there: the time is CPU on the one event loop, not waiting on PostgreSQL (200 bare commits take 77 ms on it).
  */
 @ApplicationScoped
 public class AccountImportService {
@@ -65,16 +60,14 @@ public class AccountImportService {
     private final InvitationService invitations;
     private final Validator validator;
     private final int mailConcurrency;
-    private final int rowConcurrency;
 
     public AccountImportService(AccountRepository accounts, AccountService accountService, InvitationService invitations,
-                                Validator validator, InvitationConfig invitationConfig, ImportConfig importConfig) {
+                                Validator validator, InvitationConfig invitationConfig) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.invitations = invitations;
         this.validator = validator;
         this.mailConcurrency = invitationConfig.mailConcurrency();
-        this.rowConcurrency = importConfig.concurrency();
     }
 
     /** A row that passed every check that needs no database. */
@@ -107,15 +100,10 @@ public class AccountImportService {
                     onboarding(importedBy, row.onboarding())));
         }
         return withoutTakenEmails(candidates, results)
-                .chain(fresh -> {
-                    Context requestContext = Vertx.currentContext();
-                    return Multi.createFrom().iterable(fresh)
-                            .onItem().transformToUni(candidate -> isolated(requestContext, () -> create(candidate, results)))
-                            .merge(rowConcurrency)
-                            .collect().asList()
-                            .emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
-                })
-                                .chain(created -> Multi.createFrom().iterable(created)
+                .chain(fresh -> Multi.createFrom().iterable(fresh)
+                        .onItem().transformToUniAndConcatenate(candidate -> create(candidate, results))
+                        .collect().asList())
+                .chain(created -> Multi.createFrom().iterable(created)
                         .onItem().transformToUni(row -> invitations.mail(row.userId(), row.candidate().email(), row.token())
                                 .invoke(mailed -> results[row.candidate().index()] =
                                         RowResult.created(row.candidate().row(), row.userId(), mailed)))
@@ -150,18 +138,6 @@ public class AccountImportService {
                     }
                     return fresh;
                 });
-    }
-
-    /**
-     * Runs one row's transaction on a Vert.x context of its own. Hibernate Reactive keeps the open session in the
-     * current context, so rows that run at the same time must not share the request's; a fresh duplicated context of
-     * the same event loop is what Vert.x gives each request, so each row gets the same isolation.
-     */
-    private static <T> Uni<T> isolated(Context parent, Supplier<Uni<T>> work) {
-        Context own = VertxContext.createNewDuplicatedContext(parent);
-        VertxContextSafetyToggle.setContextSafe(own, true);
-        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored ->
-                work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 
     /** @return the created row, or null when it failed (its result is written then) */

@@ -12,10 +12,6 @@ public interface ImportConfig {
     @WithDefault("5000")
     int maxRows();
 
-    /** Rows stored at the same time, each in its own transaction; each holds one pooled connection meanwhile. */
-    @WithDefault("4")
-    int concurrency();
-
     /**
      * Services allowed to import accounts (the signed {@code X-Tradeplex-Caller}). Only user-service checks that the
      * end user is an admin, so no other internal caller may create (possibly admin) accounts here.
