@@ -24,6 +24,7 @@ import static io.restassured.RestAssured.given;
 public final class AuthApi {
     public static final String PASSWORD = "correct horse battery";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern INVITATION_TOKEN = Pattern.compile("inv1_[A-Za-z0-9_-]{43}");
     private static final Pattern VERIFICATION_TOKEN = Pattern.compile("v1\\.[A-Za-z0-9_-]{32}\\.[A-Za-z0-9_-]{43}");
 
     private AuthApi() {
@@ -86,6 +87,26 @@ public final class AuthApi {
             throw new AssertionError("no verification token in the mail to " + email);
         }
         return token.group();
+    }
+
+    /** The token in the latest invitation mail to {@code email}. */
+    public static String invitationToken(MockMailbox mailbox, String email) {
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        if (mails == null || mails.isEmpty()) {
+            throw new AssertionError("no mail to " + email);
+        }
+        Matcher token = INVITATION_TOKEN.matcher(mails.get(mails.size() - 1).getText());
+        if (!token.find()) {
+            throw new AssertionError("no invitation token in the mail to " + email);
+        }
+        return token.group();
+    }
+
+    public static Response acceptInvitation(String token, String password) {
+        Map<String, String> body = new HashMap<>();
+        body.put("token", token);
+        body.put("password", password);
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/invitations/accept");
     }
 
     /** @param part 0 for the header, 1 for the claims */

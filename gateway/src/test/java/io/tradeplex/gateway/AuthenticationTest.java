@@ -82,8 +82,9 @@ class AuthenticationTest {
         given().contentType("application/json").body("{}").when().post("/api/v1/auth/refresh").then().statusCode(200);
         given().when().get("/api/v1/auth/jwks").then().statusCode(200);
         given().contentType("application/json").body("{}").when().post("/api/v1/auth/verify-email").then().statusCode(200);
+        given().contentType("application/json").body("{}").when().post("/api/v1/auth/invitations/accept").then().statusCode(200);
 
-        assertThat(upstreams.received()).extracting(FakeUpstreams.Received::upstream).containsOnly("auth").hasSize(5);
+        assertThat(upstreams.received()).extracting(FakeUpstreams.Received::upstream).containsOnly("auth").hasSize(6);
     }
 
     @Test
@@ -91,6 +92,8 @@ class AuthenticationTest {
         given().when().post("/api/v1/auth/logout").then().statusCode(401);
         given().when().get("/api/v1/auth/login").then().statusCode(401);
         given().when().post("/api/v1/auth/login/extra").then().statusCode(401);
+        given().when().get("/api/v1/auth/invitations/accept").then().statusCode(401);
+        given().when().post("/api/v1/auth/invitations").then().statusCode(401);
         assertThat(upstreams.received()).isEmpty();
     }
 

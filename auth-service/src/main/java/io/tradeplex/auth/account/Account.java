@@ -19,7 +19,8 @@ public class Account {
     public UUID id;
     @Column(nullable = false, unique = true)
     public String email;
-    @Column(name = "password_hash", nullable = false)
+    /** Null for an imported account until its owner accepts the invitation and chooses a password. */
+    @Column(name = "password_hash")
     public String passwordHash;
     @Column(name = "display_name", nullable = false)
     public String displayName;
@@ -36,6 +37,14 @@ public class Account {
     /** When the last verification link was mailed, so resends can be spaced out. */
     @Column(name = "verification_sent_at")
     public Instant verificationSentAt;
+
+    /** When user-service soft-deleted the user; from then on nobody can log in or refresh as them. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
 
     public boolean emailVerified() {
         return emailVerifiedAt != null;

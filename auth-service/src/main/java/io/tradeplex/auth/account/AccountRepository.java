@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -40,5 +42,22 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
     public Uni<Integer> claimVerificationSend(UUID id, Instant now, Instant sentBefore) {
         return update("verificationSentAt = ?1 where id = ?2 and emailVerifiedAt is null"
                 + " and (verificationSentAt is null or verificationSentAt <= ?3)", now, id, sentBefore);
+    }
+
+    /**
+     * Conditional, so a redelivered or repeated deletion keeps the first deletion time.
+     *
+     * @return 1 if the account existed and was not deleted yet, else 0
+     */
+    public Uni<Integer> markDeleted(UUID id, Instant now) {
+        return update("deletedAt = ?1, updatedAt = ?1 where id = ?2 and deletedAt is null", now, id);
+    }
+
+    /** Which of these (normalised) addresses already have an account. Needs the read-only lookup bypass. */
+    public Uni<List<String>> takenAmong(Collection<String> emails) {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select email from Account where email in (:emails)", String.class)
+                .setParameter("emails", emails)
+                .getResultList());
     }
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 public class AccountService {
     public static final String ROLE_TRADER = "trader";
     public static final String ROLE_ADMIN = "admin";
+    public static final String ROLE_ANALYST = "analyst";
     public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
     public static final String PASSWORD_TOO_COMMON = "PASSWORD_TOO_COMMON";
     private static final String UNIQUE_VIOLATION = "23505";
@@ -51,7 +52,7 @@ public class AccountService {
      */
     public Uni<UUID> register(String email, String password, String displayName, List<String> roles, boolean emailVerified) {
         if (commonPasswords.isCommon(password)) {
-            return Uni.createFrom().failure(tooCommon());
+            return Uni.createFrom().failure(passwordTooCommon());
         }
         // The existence check is an early, cheap answer; the unique key decides when two sign-ups race. It must see
         // every account, so it reads through the bypass; the new account is then inserted as its own (new) user.
@@ -59,12 +60,22 @@ public class AccountService {
         return Tenant.systemTransaction("registration: is the email taken", () -> accounts.existsByEmail(email))
                 .chain(exists -> exists ? Uni.createFrom().<String>failure(emailTaken()) : hasher.hash(password))
                 .chain(hash -> Tenant.transaction(userId,
-                        () -> insert(userId, email, hash, displayName, roles, emailVerified)))
+                        () -> insert(userId, email, hash, displayName, roles, emailVerified, null)))
                 .onFailure(AccountService::isUniqueViolation).transform(ignored -> emailTaken());
     }
 
+    /**
+     * An administrator's import: the account has no password (nobody can log in as it) until its owner accepts the
+     * invitation, and its address is unverified until then. Must run in {@code Tenant.transaction(userId, …)}; a
+     * duplicate email fails with a unique violation ({@link #isUniqueViolation}).
+     */
+    public Uni<UUID> insertImported(UUID userId, String email, String displayName, List<String> roles,
+                                    UserRegistered.Onboarding onboarding) {
+        return insert(userId, email, null, displayName, roles, false, onboarding);
+    }
+
     private Uni<UUID> insert(UUID userId, String email, String passwordHash, String displayName, List<String> roles,
-                             boolean emailVerified) {
+                             boolean emailVerified, UserRegistered.Onboarding onboarding) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Account account = new Account();
         account.id = userId;
@@ -76,7 +87,7 @@ public class AccountService {
         account.updatedAt = now;
         account.emailVerifiedAt = emailVerified ? now : null;
         UserRegistered event = new UserRegistered(UserRegistered.SCHEMA_VERSION, account.id, account.email,
-                account.displayName, account.roles, now);
+                account.displayName, account.roles, now, onboarding);
         String key = account.id.toString();
         // Flush first, so a duplicate email fails here and no event is written for an account that does not exist.
         Uni<UUID> registered = accounts.persistAndFlush(account).chain(() -> outbox.add(Topics.AUTH, key, key, event));
@@ -92,13 +103,14 @@ public class AccountService {
         return ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
     }
 
-    private static ApiException tooCommon() {
+    /** 400 naming {@code password}: sign-up and accepting an invitation refuse the same passwords. */
+    public static ApiException passwordTooCommon() {
         String message = "is one of the most common passwords (or one with digits or symbols appended); choose another";
         return new ApiException(400, "Invalid request", PASSWORD_TOO_COMMON, "password: " + message,
                 List.of(new FieldError("password", message)));
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
+    public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return true;

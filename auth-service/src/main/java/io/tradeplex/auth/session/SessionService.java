@@ -1,5 +1,6 @@
 package io.tradeplex.auth.session;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.auth.account.Account;
 import io.tradeplex.auth.account.AccountRepository;
@@ -48,6 +49,7 @@ public class SessionService {
     static final String REASON_LOGOUT = "logout";
     static final String REASON_ENDED_BY_USER = "ended-by-user";
     static final String REASON_REFRESH_TOKEN_REUSE = "refresh-token-reuse";
+    public static final String REASON_ACCOUNT_DELETED = "account-deleted";
 
     private final AccountRepository accounts;
     private final LoginSessionRepository sessions;
@@ -115,9 +117,13 @@ public class SessionService {
 
     private Uni<TokenResponse> checkPassword(Started started, String password, String totpCode, Origin origin) {
         Account account = started.account();
-        return hasher.verify(password, account == null ? null : account.passwordHash).chain(matches -> {
+        // A deleted account, and an imported one whose owner has not chosen a password yet, are checked against the
+        // dummy hash: they answer like a wrong password, in the same time.
+        boolean deleted = account != null && account.deleted();
+        return hasher.verify(password, account == null || deleted ? null : account.passwordHash).chain(matches -> {
             if (!matches) {
-                return failed(account, "BAD_CREDENTIALS").chain(() -> Uni.createFrom().failure(invalidCredentials()));
+                return failed(account, deleted ? "ACCOUNT_DELETED" : "BAD_CREDENTIALS")
+                        .chain(() -> Uni.createFrom().failure(invalidCredentials()));
             }
             return Tenant.transaction(account.id, () -> totp.isEnabled(account.id)).chain(totpOn -> {
                 if (totpOn && totpCode == null) {
@@ -185,7 +191,10 @@ public class SessionService {
                         return Uni.createFrom().item(Optional.<TokenResponse>empty());
                     }
                     session.lastUsedAt = now;
-                    return accounts.findById(session.userId).chain(account -> issue(account, session, now)).map(Optional::of);
+                    // Deletion revokes the sessions too; this covers a refresh racing with it.
+                    return accounts.findById(session.userId).chain(account -> account == null || account.deleted()
+                            ? Uni.createFrom().item(Optional.<TokenResponse>empty())
+                            : issue(account, session, now).map(Optional::of));
                 });
     }
 
@@ -220,6 +229,22 @@ public class SessionService {
                 session == null || !session.liveAt(now, idleTimeout)
                         ? Uni.createFrom().item(false)
                         : end(userId, sessionId, REASON_ENDED_BY_USER, now)));
+    }
+
+    /**
+     * Ends every live session of the user, each announced with {@code SessionRevoked}. Must run in
+     * {@code Tenant.transaction(userId, …)}, so the revocations commit with whatever caused them.
+     *
+     * @return how many sessions were live and are revoked now
+     */
+    public Uni<Integer> endAllWithin(UUID userId, String reason) {
+        Instant now = now();
+        return sessions.listLive(userId, now, now.minus(idleTimeout))
+                .chain(live -> Multi.createFrom().iterable(live)
+                        .onItem().transformToUniAndConcatenate(session -> end(userId, session.id, reason, now))
+                        .filter(Boolean::booleanValue)
+                        .collect().asList()
+                        .map(List::size));
     }
 
     public Uni<List<SessionView>> list(UUID userId, UUID currentSessionId) {

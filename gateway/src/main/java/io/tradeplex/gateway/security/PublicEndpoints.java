@@ -18,6 +18,8 @@ public final class PublicEndpoints {
             new Endpoint(HttpMethod.POST, "/api/v1/auth/refresh"),
             // A verification link may be opened on a device where the user is not logged in.
             new Endpoint(HttpMethod.POST, "/api/v1/auth/verify-email"),
+            // An imported user has never had a password, so they accept their invitation before any login.
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/invitations/accept"),
             new Endpoint(HttpMethod.GET, "/api/v1/auth/jwks"));
 
     private PublicEndpoints() {
