@@ -29,6 +29,12 @@ final class Client {
         return new Client(name + "-" + UUID.randomUUID() + "@e2e.tradeplex.test", "correct-horse-battery-" + name);
     }
 
+    /** The platform's first administrator, seeded by infra/platform from TRADEPLEX_ADMIN_EMAIL / _PASSWORD. */
+    static Client admin() {
+        return new Client(System.getProperty("tradeplex.admin.email", "admin@tradeplex.local"),
+                System.getProperty("tradeplex.admin.password", "admin-change-me-42")).login();
+    }
+
     static RequestSpecification anonymous() {
         return RestAssured.given().baseUri(GATEWAY).contentType(ContentType.JSON);
     }
@@ -58,5 +64,19 @@ final class Client {
 
     Response post(String path, Object body) {
         return authed().body(body).post(path);
+    }
+
+    Response put(String path, Object body) {
+        return authed().body(body).put(path);
+    }
+
+    Response delete(String path) {
+        return authed().delete(path);
+    }
+
+    /** Registered, logged in, with a paper account: ready to trade. @return the account id */
+    String openPaperAccount() {
+        return post("/api/v1/me/broker-accounts", Map.of("broker", "paper", "label", "E2E paper"))
+                .then().statusCode(201).extract().path("accountId");
     }
 }

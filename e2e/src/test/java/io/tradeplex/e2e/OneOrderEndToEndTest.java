@@ -32,8 +32,8 @@ class OneOrderEndToEndTest {
 
     @Test
     void twoTradersEachPlaceAnOrderThatFillsAndOnlyTheirOwnStateIsVisible() {
-        CompletableFuture<Outcome> ana = CompletableFuture.supplyAsync(() -> tradeOnce("ana", "BTC-USD", "0.01"));
-        CompletableFuture<Outcome> bob = CompletableFuture.supplyAsync(() -> tradeOnce("bob", "ETH-USD", "0.5"));
+        CompletableFuture<Outcome> ana = CompletableFuture.supplyAsync(() -> tradeOnce("ana", "BTC-USD", "0.0005"));
+        CompletableFuture<Outcome> bob = CompletableFuture.supplyAsync(() -> tradeOnce("bob", "ETH-USD", "0.01"));
         Outcome anas = ana.join();
         Outcome bobs = bob.join();
 

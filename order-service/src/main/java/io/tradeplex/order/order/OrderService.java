@@ -72,10 +72,12 @@ public class OrderService {
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(new Placement(OrderMapper.toView(existing, null), true))
                         : refuseIfIneligible(userId, emailVerified, request)
-                        .chain(() -> refuseIfRisky(userId, request))
                         .chain(() -> accounts.ownedAccount(request.accountId(), bearerToken))
                         .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> AccountClient.unavailable())
-                        .chain(account -> insert(userId, request, account.orElseThrow(OrderService::unknownAccount))));
+                        .map(account -> account.orElseThrow(OrderService::unknownAccount))
+                        // Ownership first: another user's account id must answer "not yours" before any of its rules.
+                        .call(account -> refuseIfRisky(userId, request))
+                        .chain(account -> insert(userId, request, account)));
     }
 
     /** A user who may not trade at all is told so at once (403), and the refusal lands in their activity log. */
