@@ -248,13 +248,13 @@ public class BrokerAccountService {
     }
 
     /**
-     * After every account change, in its transaction: the compacted users topic carries the accounts. Flushed and
-     * refreshed first, because bulk updates of the profile (the active mark) bypass the session's copy.
+     * After every account change, in its transaction: the compacted users topic carries the accounts. The session is
+     * flushed and cleared first, because bulk updates of the profile (the active mark) bypass its cached copy; nothing
+     * is changed through entities after this.
      */
     private Uni<Void> publishState(UUID userId) {
-        return Panache.getSession().chain(session -> session.flush()
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear))
                 .chain(() -> profileRepository.findById(userId))
-                .call(session::refresh))
                 .chain(statePublisher::publish);
     }
 

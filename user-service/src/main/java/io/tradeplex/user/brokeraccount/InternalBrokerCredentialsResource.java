@@ -8,7 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,10 +32,9 @@ public class InternalBrokerCredentialsResource {
 
     @GET
     public Uni<Response> credentials(@PathParam("userId") String userId, @PathParam("accountId") String accountId) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
         return accounts.credentials(parse(userId), parse(accountId))
-                .map(credentials -> Response.ok(credentials).cacheControl(noStore).header("Pragma", "no-cache").build());
+                .map(credentials -> Response.ok(credentials).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .header("Pragma", "no-cache").build());
     }
 
     private static UUID parse(String id) {

@@ -18,8 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class KeyRotation {
     private static final Logger LOG = Logger.getLogger(KeyRotation.class);
-    /** Below every random UUID: where the walk over the records starts. */
-    private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    /** Where the walk over the records starts: PostgreSQL orders uuids as unsigned bytes, so all zeros comes first. */
+    private static final UUID FIRST = new UUID(0L, 0L);
 
     private final BrokerCredentialRepository credentials;
     private final MasterKeyring ring;
