@@ -11,6 +11,7 @@ import io.tradeplex.user.limits.LimitOverridesRequest;
 import io.tradeplex.user.profile.ProfileRepository;
 import io.tradeplex.user.profile.UserProfile;
 import io.tradeplex.user.state.UserStatePublisher;
+import io.tradeplex.user.vault.CredentialVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -34,14 +35,17 @@ public class UserAdministration {
     private final ProfileRepository profiles;
     private final BrokerAccountRepository accounts;
     private final KillSwitchService killSwitches;
+    private final CredentialVault vault;
     private final UserStatePublisher statePublisher;
     private final AuditTrail audit;
 
     public UserAdministration(ProfileRepository profiles, BrokerAccountRepository accounts,
-                              KillSwitchService killSwitches, UserStatePublisher statePublisher, AuditTrail audit) {
+                              KillSwitchService killSwitches, CredentialVault vault, UserStatePublisher statePublisher,
+                              AuditTrail audit) {
         this.profiles = profiles;
         this.accounts = accounts;
         this.killSwitches = killSwitches;
+        this.vault = vault;
         this.statePublisher = statePublisher;
         this.audit = audit;
     }
@@ -94,8 +98,10 @@ public class UserAdministration {
             user.status = UserProfile.STATUS_DELETED;
             user.deletedAt = now();
             user.activeAccountId = null;
-            return accounts.closeAll(target).invoke(closed -> LOG.infof("User %s deleted; %d broker accounts closed",
-                    target, closed)).replaceWithVoid();
+            return accounts.closeAll(target)
+                    .chain(closed -> vault.shredAll(target).invoke(shredded -> LOG.infof(
+                            "User %s deleted: %d broker accounts closed, %d secrets shredded", target, closed, shredded)))
+                    .replaceWithVoid();
         });
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +28,7 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class BrokerAccountResource {
-    static final String PATH = "/api/v1/me/broker-accounts";
+    public static final String PATH = "/api/v1/me/broker-accounts";
 
     private final BrokerAccountService accounts;
     private final CurrentUser currentUser;
@@ -67,10 +68,27 @@ public class BrokerAccountResource {
         return accounts.delete(currentUser.id(), parse(accountId)).map(ignored -> Response.noContent().build());
     }
 
+    @PATCH
+    @Path("/{accountId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<BrokerAccountView> update(@PathParam("accountId") String accountId,
+                                         @Valid @NotNull UpdateBrokerAccountRequest body) {
+        return accounts.update(currentUser.id(), parse(accountId), body);
+    }
+
     @POST
     @Path("/{accountId}/activate")
     public Uni<BrokerAccountView> activate(@PathParam("accountId") String accountId) {
         return accounts.activate(currentUser.id(), parse(accountId));
+    }
+
+    /** The second half of Kite's login: the request_token Kite's redirect handed the user. */
+    @POST
+    @Path("/{accountId}/kite-session")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<BrokerAccountView> kiteSession(@PathParam("accountId") String accountId,
+                                              @Valid @NotNull KiteSessionRequest body) {
+        return accounts.startKiteSession(currentUser.id(), parse(accountId), body.requestToken());
     }
 
     /** A malformed id names no account of the caller's, so it is a 404 like any other unknown id. */

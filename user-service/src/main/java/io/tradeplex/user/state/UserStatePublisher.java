@@ -51,7 +51,8 @@ public class UserStatePublisher {
     }
 
     private static UserState.Account account(BrokerAccount account, EffectiveLimits userLimits) {
-        return new UserState.Account(account.id, account.broker, account.status, account.capitalUsd, null,
-                userLimits.forAccount(null, null, null).toEvent());
+        return new UserState.Account(account.id, account.broker, account.status, account.capitalUsd,
+                account.sessionExpiresAt, userLimits.forAccount(account.maxPositionSizeUsd, account.maxDailyLossUsd,
+                account.maxOpenPositions).toEvent());
     }
 }

@@ -1,6 +1,8 @@
 package io.tradeplex.user.brokeraccount;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradeplex.user.brokers.BrokerFakes;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -27,6 +29,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
 
 @QuarkusTest
+@QuarkusTestResource(BrokerFakes.class)
 class BrokerAccountTest {
     private static final String ACCOUNTS = "/api/v1/me/broker-accounts";
 
@@ -104,19 +107,77 @@ class BrokerAccountTest {
     }
 
     @Test
-    void binanceAndKiteCannotBeLinkedYetAndTheirCredentialsAreNeverEchoed() {
+    void liveBrokersNeedBothCredentialsPaperTakesNoneAndNothingIsEchoed() {
         UUID user = UUID.randomUUID();
         for (String broker : List.of("binance", "kite")) {
-            String body = given().spec(as(user)).contentType(ContentType.JSON)
-                    .body(Map.of("broker", broker, "label", "Live", "credentials", Map.of("apiKey", "canary-key-4711", "apiSecret", "canary-secret-4711")))
-                    .post(ACCOUNTS)
-                    .then().statusCode(422).contentType("application/problem+json")
-                    .body("code", equalTo("BROKER_NOT_AVAILABLE"))
-                    .body("detail", containsString(broker))
+            invalid(user, Map.of("broker", broker, "label", "Live"))
+                    .body("errors.field", contains("credentials.apiKey", "credentials.apiSecret"));
+            String body = invalid(user, Map.of("broker", broker, "label", "Live", "credentials", Map.of("apiKey", "canary-key-4711")))
+                    .body("errors.field", contains("credentials.apiSecret"))
+                    .extract().asString();
+            assertThat(body).doesNotContain("canary");
+            body = invalid(user, Map.of("broker", broker, "label", "Live", "credentials", Map.of("apiSecret", "canary-secret-4711")))
+                    .body("errors.field", contains("credentials.apiKey"))
+                    .extract().asString();
+            assertThat(body).doesNotContain("canary");
+            body = invalid(user, Map.of("broker", broker, "label", "Live",
+                    "credentials", Map.of("apiKey", "canary key with spaces", "apiSecret", "")))
+                    .body("errors.field", contains("credentials.apiKey", "credentials.apiSecret"))
                     .extract().asString();
             assertThat(body).doesNotContain("canary");
         }
+        invalid(user, Map.of("broker", "paper", "label", "Paper", "credentials", Map.of("apiKey", "k", "apiSecret", "s")))
+                .body("errors.field", contains("credentials"));
+        invalid(user, Map.of("broker", "binance", "label", "Live", "credentials", "canary-as-a-string"))
+                .body("errors.field", contains("credentials"));
         given().spec(as(user)).get(ACCOUNTS).then().body("$", hasSize(0));
+    }
+
+    @Test
+    void anAccountsOwnLimitsAndSettingsAreValidatedStoredAndChangedByPatch() {
+        UUID user = UUID.randomUUID();
+        String accountId = given().spec(as(user)).contentType(ContentType.JSON)
+                .body(Map.of("broker", "paper", "label", "Limited",
+                        "limits", Map.of("maxPositionSizeUsd", "2500", "maxOpenPositions", 3)))
+                .post(ACCOUNTS).then().statusCode(201).extract().path("accountId");
+        given().spec(as(user)).get(ACCOUNTS + "/" + accountId).then().statusCode(200)
+                .body("limits.maxPositionSizeUsd", equalTo("2500"))
+                .body("limits.maxDailyLossUsd", equalTo(null))
+                .body("limits.maxOpenPositions", equalTo(3))
+                .body("credentials", equalTo(null));
+
+        given().spec(as(user)).contentType(ContentType.JSON)
+                .body(Map.of("label", " Renamed ", "capitalUsd", "5000", "riskTolerance", "low"))
+                .patch(ACCOUNTS + "/" + accountId).then().statusCode(200)
+                .body("label", equalTo("Renamed"))
+                .body("capitalUsd", equalTo("5000"))
+                .body("riskTolerance", equalTo("low"))
+                .body("limits.maxPositionSizeUsd", equalTo("2500"));
+        given().spec(as(user)).contentType(ContentType.JSON)
+                .body(Map.of("limits", Map.of("maxDailyLossUsd", "150.50")))
+                .patch(ACCOUNTS + "/" + accountId).then().statusCode(200)
+                .body("limits.maxPositionSizeUsd", equalTo(null))
+                .body("limits.maxDailyLossUsd", equalTo("150.5"))
+                .body("limits.maxOpenPositions", equalTo(null))
+                .body("label", equalTo("Renamed"));
+
+        String before = given().spec(as(user)).get(ACCOUNTS + "/" + accountId).then().extract().asString();
+        patchInvalid(user, accountId, Map.of("label", "  ")).body("errors.field", contains("label"));
+        patchInvalid(user, accountId, Map.of("capitalUsd", "-1")).body("errors.field", contains("capitalUsd"));
+        patchInvalid(user, accountId, Map.of("riskTolerance", "yolo")).body("errors.field", contains("riskTolerance"));
+        patchInvalid(user, accountId, Map.of("limits", Map.of("maxPositionSizeUsd", "0")))
+                .body("errors.field", contains("limits.maxPositionSizeUsd"));
+        patchInvalid(user, accountId, Map.of("limits", Map.of("maxDailyLossUsd", "-5", "maxOpenPositions", 0)))
+                .body("errors.field", contains("limits.maxDailyLossUsd", "limits.maxOpenPositions"));
+        invalid(user, Map.of("broker", "paper", "label", "x", "limits", Map.of("maxOpenPositions", -1)))
+                .body("errors.field", contains("limits.maxOpenPositions"));
+        assertThat(given().spec(as(user)).get(ACCOUNTS + "/" + accountId).then().extract().asString()).isEqualTo(before);
+
+        Map<String, Object> massAssignment = new HashMap<>(Map.of("broker", "kite", "status", "DISABLED",
+                "userId", UUID.randomUUID().toString(), "brokerUserId", "ZZ9999"));
+        given().spec(as(user)).contentType(ContentType.JSON).body(massAssignment)
+                .patch(ACCOUNTS + "/" + accountId).then().statusCode(200)
+                .body("broker", equalTo("paper")).body("status", equalTo("READY")).body("brokerUserId", equalTo(null));
     }
 
     @Test
@@ -167,6 +228,10 @@ class BrokerAccountTest {
         notFound(given().spec(as(bob)).get(ACCOUNTS + "/" + alicesAccount).then());
         notFound(given().spec(as(bob)).delete(ACCOUNTS + "/" + alicesAccount).then());
         notFound(given().spec(as(bob)).post(ACCOUNTS + "/" + alicesAccount + "/activate").then());
+        notFound(given().spec(as(bob)).contentType(ContentType.JSON).body(Map.of("label", "Bob's now"))
+                .patch(ACCOUNTS + "/" + alicesAccount).then());
+        notFound(given().spec(as(bob)).contentType(ContentType.JSON).body(Map.of("requestToken", "abc123"))
+                .post(ACCOUNTS + "/" + alicesAccount + "/kite-session").then());
         given().spec(as(bob)).get(ACCOUNTS).then().body("accountId", not(hasItem(alicesAccount)));
 
         assertThat(given().spec(as(alice)).get(ACCOUNTS).then().extract().asString()).isEqualTo(alicesBefore);
@@ -181,6 +246,10 @@ class BrokerAccountTest {
         notFound(given().spec(as(user)).get(ACCOUNTS + "/not-a-uuid").then());
         notFound(given().spec(as(user)).delete(ACCOUNTS + "/not-a-uuid").then());
         notFound(given().spec(as(user)).post(ACCOUNTS + "/not-a-uuid/activate").then());
+        notFound(given().spec(as(user)).contentType(ContentType.JSON).body(Map.of("label", "x"))
+                .patch(ACCOUNTS + "/" + UUID.randomUUID()).then());
+        notFound(given().spec(as(user)).contentType(ContentType.JSON).body(Map.of("requestToken", "abc123"))
+                .post(ACCOUNTS + "/not-a-uuid/kite-session").then());
     }
 
     @Test
@@ -194,6 +263,10 @@ class BrokerAccountTest {
             unauthorized(given().spec(anonymousOrExpired).get(ACCOUNTS + "/" + accountId).then());
             unauthorized(given().spec(anonymousOrExpired).delete(ACCOUNTS + "/" + accountId).then());
             unauthorized(given().spec(anonymousOrExpired).post(ACCOUNTS + "/" + accountId + "/activate").then());
+            unauthorized(given().spec(anonymousOrExpired).contentType(ContentType.JSON).body(Map.of("label", "x"))
+                    .patch(ACCOUNTS + "/" + accountId).then());
+            unauthorized(given().spec(anonymousOrExpired).contentType(ContentType.JSON).body(Map.of("requestToken", "abc"))
+                    .post(ACCOUNTS + "/" + accountId + "/kite-session").then());
         }
         given().spec(as(user)).get(ACCOUNTS + "/" + accountId).then().statusCode(200);
     }
@@ -213,6 +286,11 @@ class BrokerAccountTest {
 
     private static ValidatableResponse invalid(UUID user, Map<String, ?> body) {
         return given().spec(as(user)).contentType(ContentType.JSON).body(body).post(ACCOUNTS)
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION"));
+    }
+
+    private static ValidatableResponse patchInvalid(UUID user, String accountId, Map<String, ?> body) {
+        return given().spec(as(user)).contentType(ContentType.JSON).body(body).patch(ACCOUNTS + "/" + accountId)
                 .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION"));
     }
 
