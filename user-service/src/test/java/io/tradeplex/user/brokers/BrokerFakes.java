@@ -1,5 +1,8 @@
 package io.tradeplex.user.brokers;
 
+import io.tradeplex.testing.brokers.FakeBinance;
+import io.tradeplex.testing.brokers.FakeKite;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.lang.annotation.ElementType;

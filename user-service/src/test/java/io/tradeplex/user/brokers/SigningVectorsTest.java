@@ -1,5 +1,8 @@
 package io.tradeplex.user.brokers;
 
+import io.tradeplex.testing.brokers.FakeBinance;
+import io.tradeplex.testing.brokers.FakeKite;
+
 import io.tradeplex.user.brokers.binance.BinanceSigner;
 import io.tradeplex.user.brokers.kite.KiteChecksum;
 import io.tradeplex.user.brokers.kite.KiteSession;

@@ -105,8 +105,8 @@ class UserImportTest {
                 ANA@example.test,Ana again,,,,,
                 dee@example.test,Dee,,,,,
                 """;
-        given().auth().oauth2(adminToken()).contentType("text/csv").body(csv)
-                .post("/api/v1/admin/users/import").then().statusCode(200)
+        importAndWait("text/csv", csv)
+                .body("status", equalTo("DONE"))
                 .body("total", equalTo(7)).body("created", equalTo(2)).body("failed", equalTo(5))
                 .body("rows.status", contains("CREATED", "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "CREATED"))
                 .body("rows[1].errors.field", contains("email"))
@@ -131,10 +131,9 @@ class UserImportTest {
 
     @Test
     void aJsonImportNamesUnknownColumnsAndBadRoles() {
-        given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body("""
+        importAndWait(ContentType.JSON.toString(), """
                 [{"email":"eve@example.test","roles":["analyst"]},
                  {"email":"fay@example.test","roles":["root"],"tierr":"pro"}]""")
-                .post("/api/v1/admin/users/import").then().statusCode(200)
                 .body("created", equalTo(1))
                 .body("rows[1].errors.field", contains("tierr", "roles"));
         assertThat(CALLS.get(0).get("rows").get(0).get("roles").get(0).asText()).isEqualTo("analyst");
@@ -167,6 +166,35 @@ class UserImportTest {
                         .body("tier", equalTo("pro")).body("maxPositionSizeUsd", equalTo("120"))
                         .body("maxDailyLossUsd", equalTo("100")).body("maxOpenPositions", equalTo(4))
                         .body("allowedSymbols", contains("SOL-USD")));
+    }
+
+    @Test
+    void anUnreachableAuthServiceFailsTheJobWithAClearReasonAndAnotherAdminCannotReadAJobWithoutThePermission() {
+        fakeAuth.stop(0);
+        try {
+            importAndWait("text/csv", "email\nzed@example.test\n").body("status", equalTo("FAILED"))
+                    .body("error", org.hamcrest.Matchers.containsString("Retrying the same file is safe"));
+        } finally {
+            try {
+                startFakeAuthService();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        given().auth().oauth2(TestTokens.trader(UUID.randomUUID())).get("/api/v1/admin/users/import/" + UUID.randomUUID())
+                .then().statusCode(403);
+        given().auth().oauth2(adminToken()).get("/api/v1/admin/users/import/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /** Starts an import (202 with its id and location) and reads the job until it is no longer running. */
+    private static io.restassured.response.ValidatableResponse importAndWait(String contentType, String body) {
+        String admin = adminToken();
+        String location = given().auth().oauth2(admin).contentType(contentType).body(body)
+                .post("/api/v1/admin/users/import").then().statusCode(202)
+                .body("status", equalTo("RUNNING")).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                !"RUNNING".equals(given().auth().oauth2(admin).get(location).then().statusCode(200).extract().path("status")));
+        return given().auth().oauth2(admin).get(location).then().statusCode(200);
     }
 
     private static String adminToken() {

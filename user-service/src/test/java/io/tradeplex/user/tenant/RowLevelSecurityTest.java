@@ -7,7 +7,7 @@ import io.tradeplex.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tradeplex.user.brokers.BrokerFakes;
-import io.tradeplex.user.brokers.FakeBinance;
+import io.tradeplex.testing.brokers.FakeBinance;
 import io.tradeplex.user.support.Linking;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.testing.KafkaProbe;
 import io.tradeplex.testing.TestTokens;
 import io.tradeplex.user.brokers.BrokerFakes;
-import io.tradeplex.user.brokers.FakeBinance;
+import io.tradeplex.testing.brokers.FakeBinance;
 import io.tradeplex.user.support.UserDb;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.tradeplex.user.brokers;
+package io.tradeplex.testing.brokers;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-/** The plumbing the fake brokers share: a JDK HTTP server on a free loopback port. */
-abstract class FakeServer implements AutoCloseable {
+/**
+ * The plumbing the fake brokers share: a JDK HTTP server on loopback, on a free port (module tests) or a fixed one (the
+ * e2e suite, where the running user-service was configured with the fake's URL).
+ */
+public abstract class FakeServer implements AutoCloseable {
     private final HttpServer server;
 
-    FakeServer() {
+    FakeServer(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start a fake broker", e);
         }

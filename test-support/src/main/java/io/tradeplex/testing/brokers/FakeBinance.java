@@ -1,4 +1,4 @@
-package io.tradeplex.user.brokers;
+package io.tradeplex.testing.brokers;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -26,6 +26,11 @@ public final class FakeBinance extends FakeServer {
     }
 
     public FakeBinance() {
+        this(0);
+    }
+
+    public FakeBinance(int port) {
+        super(port);
         start("/api/v3/account");
     }
 

@@ -1,4 +1,4 @@
-package io.tradeplex.user.brokers;
+package io.tradeplex.testing.brokers;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -29,6 +29,11 @@ public final class FakeKite extends FakeServer {
     }
 
     public FakeKite() {
+        this(0);
+    }
+
+    public FakeKite(int port) {
+        super(port);
         start("/session/token");
     }
 
