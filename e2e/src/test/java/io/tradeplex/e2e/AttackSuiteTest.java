@@ -111,6 +111,20 @@ class AttackSuiteTest {
         attacker.authed().body("{}").put("/api/v1/admin/users/" + attacker.userId + "/permissions/system:administer")
                 .then().statusCode(403);
         attacker.get("/api/v1/me/permissions").then().statusCode(200);
+        attacker.authed().body(Map.of("tier", "enterprise")).put("/api/v1/admin/users/" + attacker.userId + "/tier")
+                .then().statusCode(403);
+        attacker.authed().body(Map.of("reason", "x")).post("/api/v1/admin/kill-switch").then().statusCode(403);
+        attacker.authed().body("{}").post("/api/v1/admin/vault/rotate-keys").then().statusCode(403);
+        attacker.authed().contentType("text/csv").body("email\nx@e2e.tradeplex.test\n").post("/api/v1/admin/users/import")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void internalServiceEndpointsAreNotReachableThroughTheGateway() {
+        String path = "/internal/v1/users/" + victim.userId + "/broker-accounts/" + victimAccount + "/credentials";
+        attacker.get(path).then().statusCode(404);
+        Client.anonymous().get(path).then().statusCode(404);
+        Client.anonymous().header("X-Tradeplex-Caller", "order-service").get(path).then().statusCode(404);
     }
 
     @Test

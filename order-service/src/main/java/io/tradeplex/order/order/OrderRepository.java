@@ -52,4 +52,14 @@ public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID>
     public Uni<List<OrderEntity>> openOrdersAt(String broker) {
         return list("broker = ?1 and status in ?2", broker, List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED));
     }
+
+    /** Must run as the user. */
+    public Uni<List<OrderEntity>> openOrdersOf(UUID userId) {
+        return list("userId = ?1 and status in ?2", userId, List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED));
+    }
+
+    /** Every user's open orders: only in a system transaction. */
+    public Uni<List<OrderEntity>> openOrders() {
+        return list("status in ?1", List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED));
+    }
 }

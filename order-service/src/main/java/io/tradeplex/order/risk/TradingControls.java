@@ -19,16 +19,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public class TradingControls {
     private static final Logger LOG = Logger.getLogger(TradingControls.class);
     private final AtomicReference<GlobalKillSwitch> global = new AtomicReference<>();
+    private final TradingHalts halts;
+
+    public TradingControls(TradingHalts halts) {
+        this.halts = halts;
+    }
 
     @Incoming("controls")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
         if (event.is(GlobalKillSwitch.TYPE)) {
             GlobalKillSwitch incoming = event.decode(GlobalKillSwitch.class);
+            GlobalKillSwitch before = global.get();
             GlobalKillSwitch now = global.accumulateAndGet(incoming, (known, candidate) ->
                     known == null || !candidate.changedAt().isBefore(known.changedAt()) ? candidate : known);
             if (now == incoming) {
                 LOG.infof("Global kill switch is %s (%s)", incoming.active() ? "ON" : "off", incoming.reason());
+                if (incoming.active() && (before == null || !before.active())) {
+                    return halts.haltEveryone("global kill switch: " + incoming.reason());
+                }
             }
         }
         return Uni.createFrom().voidItem();

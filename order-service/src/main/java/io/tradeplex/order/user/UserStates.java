@@ -20,16 +20,36 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class UserStates {
     private final Map<UUID, UserState> latest = new ConcurrentHashMap<>();
+    private final HaltListener halts;
 
+    public UserStates(HaltListener halts) {
+        this.halts = halts;
+    }
+
+    /** A user who becomes unable to trade (kill switch, disabled, deleted) has their resting orders cancelled too. */
     @Incoming("user-states")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        if (event.is(UserState.TYPE)) {
-            UserState state = event.decode(UserState.class);
-            latest.merge(state.userId(), state,
-                    (known, incoming) -> incoming.updatedAt().isBefore(known.updatedAt()) ? known : incoming);
+        if (!event.is(UserState.TYPE)) {
+            return Uni.createFrom().voidItem();
+        }
+        UserState state = event.decode(UserState.class);
+        UserState before = latest.get(state.userId());
+        UserState now = latest.merge(state.userId(), state,
+                (known, incoming) -> incoming.updatedAt().isBefore(known.updatedAt()) ? known : incoming);
+        if (now == state && halted(state) && (before == null || !halted(before))) {
+            return halts.halted(state.userId(), haltReason(state));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    private static boolean halted(UserState state) {
+        return state.killSwitch() != null || !UserState.STATUS_ACTIVE.equals(state.status());
+    }
+
+    private static String haltReason(UserState state) {
+        return state.killSwitch() != null ? "kill switch: " + state.killSwitch().reason()
+                : "user " + state.status().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Empty until user-service has published the user, e.g. in the first milliseconds after sign-up. */

@@ -92,16 +92,25 @@ class RiskCheckApiTest {
     }
 
     @Test
-    void theUsersKillSwitchRefusesTheirOrders() {
+    void theUsersKillSwitchCancelsTheirRestingOrdersAndRefusesNewOnes() {
         UUID user = UUID.randomUUID();
         UUID account = FakeUserService.paperAccountOf(user);
         String token = TestTokens.trader(user);
+        publish(user, account, BASIC, Instant.now().minusSeconds(1));
+        String resting = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("accountId", account.toString(), "symbol", "BTC-USD", "side", "BUY", "type", "LIMIT",
+                        "quantity", "0.0001", "limitPrice", "1000", "clientOrderId", "resting-" + ATTEMPT.incrementAndGet()))
+                .post("/api/v1/orders").then().statusCode(202).extract().path("orderId");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/orders/" + resting)
+                .then().body("status", equalTo("ACCEPTED")));
         Instant now = Instant.now();
         KAFKA.send("test." + Topics.USERS, user.toString(), new UserState(1, user, user + "@example.test", "basic", "ACTIVE",
                 true, List.of("trader"), List.of("trading:trade"), now, false, BASIC,
                 new UserState.KillSwitch("cooling off", "user", user, now), account, List.of()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> place(token, account, "BTC-USD", "0.0001")
                 .then().statusCode(422).body("code", equalTo(RiskRules.KILL_SWITCH)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/orders/" + resting)
+                .then().body("status", equalTo("CANCELLED")));
     }
 
     private static void publish(UUID user, UUID account, UserState.Limits limits, Instant at) {

@@ -3,6 +3,8 @@ package io.tradeplex.order.support;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import io.tradeplex.kit.internal.ServiceSignature;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -18,11 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class FakeUserService implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, UUID> OWNER_BY_ACCOUNT = new ConcurrentHashMap<>();
+    private static final Map<UUID, String[]> KEYS_BY_ACCOUNT = new ConcurrentHashMap<>();
+    private static final byte[] INTERNAL_SECRET =
+            "test-internal-secret-do-not-use-in-production".getBytes(StandardCharsets.UTF_8);
     private HttpServer server;
 
     public static UUID paperAccountOf(UUID userId) {
         UUID accountId = UUID.randomUUID();
         OWNER_BY_ACCOUNT.put(accountId, userId);
+        return accountId;
+    }
+
+    /** A Binance account whose keys the internal vault endpoint reveals, to a correctly signed call only. */
+    public static UUID binanceAccountOf(UUID userId, String apiKey, String apiSecret) {
+        UUID accountId = paperAccountOf(userId);
+        KEYS_BY_ACCOUNT.put(accountId, new String[]{apiKey, apiSecret});
         return accountId;
     }
 
@@ -43,6 +55,28 @@ public class FakeUserService implements QuarkusTestResourceLifecycleManager {
                     : "{\"status\":404,\"title\":\"Not Found\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", owned ? "application/json" : "application/problem+json");
             exchange.sendResponseHeaders(owned ? 200 : 404, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/internal/v1/users/", exchange -> {
+            String path = exchange.getRequestURI().getRawPath();
+            String caller = exchange.getRequestHeaders().getFirst(ServiceSignature.CALLER_HEADER);
+            String timestamp = exchange.getRequestHeaders().getFirst(ServiceSignature.TIMESTAMP_HEADER);
+            boolean signed = "order-service".equals(caller) && timestamp != null && ServiceSignature.verify(INTERNAL_SECRET,
+                    caller, Long.parseLong(timestamp), "GET", path,
+                    exchange.getRequestHeaders().getFirst(ServiceSignature.SIGNATURE_HEADER), System.currentTimeMillis());
+            String[] parts = path.split("/");   // /internal/v1/users/{user}/broker-accounts/{account}/credentials
+            UUID userId = UUID.fromString(parts[4]);
+            UUID accountId = UUID.fromString(parts[6]);
+            String[] keys = KEYS_BY_ACCOUNT.get(accountId);
+            int status = !signed ? 401 : keys == null || !userId.equals(OWNER_BY_ACCOUNT.get(accountId)) ? 404 : 200;
+            byte[] body = (status == 200
+                    ? "{\"accountId\":\"" + accountId + "\",\"broker\":\"binance\",\"apiKey\":\"" + keys[0]
+                    + "\",\"apiSecret\":\"" + keys[1] + "\"}"
+                    : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

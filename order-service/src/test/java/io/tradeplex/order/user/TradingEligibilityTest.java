@@ -1,5 +1,6 @@
 package io.tradeplex.order.user;
 
+import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.CloudEventHeaders;
 import io.tradeplex.contracts.EventJson;
 import io.tradeplex.contracts.users.UserState;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TradingEligibilityTest {
-    private final UserStates states = new UserStates();
+    private final UserStates states = new UserStates((userId, reason) -> Uni.createFrom().voidItem());
     private final UUID user = UUID.randomUUID();
 
     @Test
