@@ -3,7 +3,12 @@ package io.tradeplex.order.user;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.users.UserState;
 import io.tradeplex.kit.kafka.IncomingEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tradeplex.contracts.Topics;
+import io.tradeplex.order.replay.CompactedTopics;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -26,6 +31,15 @@ public class UserStates {
         this.halts = halts;
     }
 
+    /** The state as it is now, before the first request: see {@link CompactedTopics}. */
+    void restore(@Observes @Priority(10) StartupEvent ignored, CompactedTopics topics) {
+        topics.readToEnd(Topics.USERS, event -> {
+            if (event.is(UserState.TYPE)) {
+                merge(event.decode(UserState.class));
+            }
+        });
+    }
+
     /** A user who becomes unable to trade (kill switch, disabled, deleted) has their resting orders cancelled too. */
     @Incoming("user-states")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
@@ -35,12 +49,16 @@ public class UserStates {
         }
         UserState state = event.decode(UserState.class);
         UserState before = latest.get(state.userId());
-        UserState now = latest.merge(state.userId(), state,
-                (known, incoming) -> incoming.updatedAt().isBefore(known.updatedAt()) ? known : incoming);
-        if (now == state && halted(state) && (before == null || !halted(before))) {
+        if (merge(state) == state && halted(state) && (before == null || !halted(before))) {
             return halts.halted(state.userId(), haltReason(state));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /** @return the state that is now current: the incoming one unless a newer one is known */
+    private UserState merge(UserState state) {
+        return latest.merge(state.userId(), state,
+                (known, incoming) -> incoming.updatedAt().isBefore(known.updatedAt()) ? known : incoming);
     }
 
     private static boolean halted(UserState state) {

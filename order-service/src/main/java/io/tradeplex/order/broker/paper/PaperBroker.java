@@ -10,6 +10,7 @@ import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.market.LatestPrices;
+import io.tradeplex.order.risk.RiskCheck;
 import io.tradeplex.order.order.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,11 +39,14 @@ public class PaperBroker {
     private final LatestPrices prices;
     private final OrderRepository orders;
     private final PaperPricing pricing;
+    private final RiskCheck risk;
     private final String feeCurrency;
     private final Map<String, Map<UUID, OpenOrder>> restingBySymbol = new ConcurrentHashMap<>();
 
-    public PaperBroker(OrderLifecycle lifecycle, LatestPrices prices, OrderRepository orders, PaperConfig config) {
+    public PaperBroker(OrderLifecycle lifecycle, LatestPrices prices, OrderRepository orders, RiskCheck risk,
+                       PaperConfig config) {
         this.lifecycle = lifecycle;
+        this.risk = risk;
         this.prices = prices;
         this.orders = orders;
         this.pricing = new PaperPricing(config.slippageBps(), config.feeBps());
@@ -84,15 +88,25 @@ public class PaperBroker {
                 .onItem().transformToUniAndConcatenate(order -> executionFor(order, tick)
                         // Whoever removes the order from the book owns this fill attempt.
                         .filter(execution -> book.remove(order.orderId()) != null)
-                        .map(execution -> lifecycle.applyFill(order.userId(), order.orderId(), execution)
-                                .onFailure().invoke(failure -> {
-                                    LOG.warnf("Paper fill of %s failed, order stays in the book: %s", order.orderId(), failure);
-                                    rest(order);
-                                })
-                                .onFailure().recoverWithItem(false))
+                        .map(execution -> risk.haltedBecause(order.userId())
+                                .map(reason -> cancelHalted(order, reason))
+                                .orElseGet(() -> lifecycle.applyFill(order.userId(), order.orderId(), execution)
+                                        .onFailure().invoke(failure -> {
+                                            LOG.warnf("Paper fill of %s failed, order stays in the book: %s",
+                                                    order.orderId(), failure);
+                                            rest(order);
+                                        })
+                                        .onFailure().recoverWithItem(false)))
                         .orElseGet(() -> Uni.createFrom().item(false)))
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /** A halted user's order is cancelled where it would have filled: no trade happens under a kill switch. */
+    private Uni<Boolean> cancelHalted(OpenOrder order, String reason) {
+        return lifecycle.cancel(order.userId(), order.orderId(), reason).replaceWith(false)
+                .onFailure().invoke(failure -> LOG.infof("Halted order %s was not cancelled here: %s", order.orderId(), failure))
+                .onFailure().recoverWithItem(false);
     }
 
     private void rest(OpenOrder order) {
