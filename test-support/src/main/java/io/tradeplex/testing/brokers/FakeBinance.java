@@ -5,12 +5,15 @@ import com.sun.net.httpserver.HttpExchange;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Binance Spot's {@code /api/v3/account}, {@code /api/v3/order} (place, query) and {@code /api/v3/myTrades}, checking
@@ -24,10 +27,11 @@ public final class FakeBinance extends FakeServer {
     private final AtomicInteger failWith = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final Map<String, Order> ordersByClientId = new ConcurrentHashMap<>();
-    private final Map<String, java.math.BigDecimal> prices = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal> prices = new ConcurrentHashMap<>();
     private final AtomicInteger placements = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong(28457);
-    private final java.util.concurrent.atomic.AtomicReference<String> nextPlacementFailure = new java.util.concurrent.atomic.AtomicReference<>();
+    // Unique across runs, as Binance's own ids are: fills are unique by (broker, trade id) in the database.
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 100);
+    private final AtomicReference<String> nextPlacementFailure = new AtomicReference<>();
     private volatile boolean recordFailedPlacement;
 
     private record Account(String secret, boolean canTrade) {
@@ -49,7 +53,7 @@ public final class FakeBinance extends FakeServer {
 
     /** The price market orders fill at (default 64000). */
     public void price(String symbol, String price) {
-        prices.put(symbol, new java.math.BigDecimal(price));
+        prices.put(symbol, new BigDecimal(price));
     }
 
     /** The next order placement answers this error instead ({@code status}, e.g. 400, with Binance's code and message). */
@@ -196,18 +200,18 @@ public final class FakeBinance extends FakeServer {
             return;
         }
         String symbol = params.get("symbol");
-        java.math.BigDecimal market = prices.getOrDefault(symbol, new java.math.BigDecimal("64000"));
-        java.math.BigDecimal quantity = new java.math.BigDecimal(params.get("quantity"));
+        BigDecimal market = prices.getOrDefault(symbol, new BigDecimal("64000"));
+        BigDecimal quantity = new BigDecimal(params.get("quantity"));
         boolean buy = "BUY".equals(params.get("side"));
         boolean crosses = "MARKET".equals(params.get("type")) || (buy
-                ? new java.math.BigDecimal(params.get("price")).compareTo(market) >= 0
-                : new java.math.BigDecimal(params.get("price")).compareTo(market) <= 0);
-        java.math.BigDecimal quote = market.multiply(quantity);
+                ? new BigDecimal(params.get("price")).compareTo(market) >= 0
+                : new BigDecimal(params.get("price")).compareTo(market) <= 0);
+        BigDecimal quote = market.multiply(quantity);
         Order order = new Order(ids.incrementAndGet(), apiKey, clientOrderId, symbol, params.get("side"), params.get("type"),
                 quantity.toPlainString(), params.getOrDefault("price", "0"), crosses ? "FILLED" : "NEW",
                 crosses ? quantity.toPlainString() : "0", crosses ? quote.toPlainString() : "0",
                 crosses ? ids.incrementAndGet() : 0, market.toPlainString(),
-                quote.multiply(new java.math.BigDecimal("0.001")).stripTrailingZeros().toPlainString(), System.currentTimeMillis());
+                quote.multiply(new BigDecimal("0.001")).stripTrailingZeros().toPlainString(), System.currentTimeMillis());
         ordersByClientId.put(clientOrderId, order);
         if (failure != null) {
             int bar = failure.indexOf('|');
