@@ -18,7 +18,8 @@ public enum OrderStatus {
     private Set<OrderStatus> allowedNext() {
         return switch (this) {
             case PENDING -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED);
-            case ACCEPTED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED);
+            // A broker may still refuse an order we accepted and routed (e.g. Binance: insufficient balance).
+            case ACCEPTED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED);
             case PARTIALLY_FILLED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED);
             case FILLED, CANCELLED, REJECTED -> EnumSet.noneOf(OrderStatus.class);
         };

@@ -9,10 +9,10 @@ import java.util.UUID;
 
 /** The part of an accepted order a broker adapter needs to work it, as of when it was routed. */
 public record OpenOrder(UUID orderId, UUID userId, String broker, String symbol, Side side, OrderType type,
-                        BigDecimal limitPrice, BigDecimal remainingQuantity) {
+                        BigDecimal limitPrice, BigDecimal remainingQuantity, UUID accountId, String clientOrderId) {
 
     public static OpenOrder of(OrderEntity order) {
         return new OpenOrder(order.id, order.userId, order.broker, order.symbol, order.side, order.type, order.limitPrice,
-                order.remainingQuantity());
+                order.remainingQuantity(), order.accountId, order.clientOrderId);
     }
 }

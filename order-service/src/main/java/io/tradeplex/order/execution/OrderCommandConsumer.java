@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.kit.context.RequestContext;
 import io.tradeplex.kit.kafka.IncomingEvent;
-import io.tradeplex.order.broker.paper.PaperBroker;
+import io.tradeplex.order.broker.Brokers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,11 +17,11 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class OrderCommandConsumer {
     private final OrderLifecycle lifecycle;
-    private final PaperBroker paperBroker;
+    private final Brokers brokers;
 
-    public OrderCommandConsumer(OrderLifecycle lifecycle, PaperBroker paperBroker) {
+    public OrderCommandConsumer(OrderLifecycle lifecycle, Brokers brokers) {
         this.lifecycle = lifecycle;
-        this.paperBroker = paperBroker;
+        this.brokers = brokers;
     }
 
     @Incoming("order-commands")
@@ -32,6 +32,6 @@ public class OrderCommandConsumer {
         }
         MDC.put(RequestContext.USER_ID, String.valueOf(event.key()));
         return lifecycle.accept(event.id(), event.decode(PlaceOrder.class))
-                .chain(open -> open == null ? Uni.createFrom().voidItem() : paperBroker.route(open));
+                .chain(open -> open == null ? Uni.createFrom().voidItem() : brokers.route(open));
     }
 }

@@ -85,6 +85,16 @@ public class OrderLifecycle {
                 }));
     }
 
+    /**
+     * A broker refused an order after we accepted it (or it could not be sent at all). Only an order that nothing has
+     * filled yet can be refused; a partly filled one stays as it is.
+     */
+    public Uni<Void> brokerRejected(OpenOrder open, Rejection rejection) {
+        return Tenant.transaction(open.userId(), () -> orders.findOwnedForUpdate(open.userId(), open.orderId())
+                .chain(order -> order == null || order.status != OrderStatus.ACCEPTED ? Uni.createFrom().voidItem()
+                        : reject(order, rejection, Instant.now())));
+    }
+
     /** @return the cancelled order, or null if the caller has no such order */
     public Uni<OrderEntity> cancel(UUID userId, UUID orderId, String reason) {
         return Tenant.transaction(userId, () -> orders.findOwnedForUpdate(userId, orderId)

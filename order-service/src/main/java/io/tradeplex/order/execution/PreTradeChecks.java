@@ -1,6 +1,6 @@
 package io.tradeplex.order.execution;
 
-import io.tradeplex.order.broker.paper.PaperBroker;
+import io.tradeplex.order.broker.Brokers;
 import io.tradeplex.order.order.OrderEntity;
 import io.tradeplex.order.order.OrderService;
 import io.tradeplex.order.risk.RiskCheck;
@@ -20,10 +20,12 @@ public class PreTradeChecks {
 
     private final TradingEligibility eligibility;
     private final RiskCheck risk;
+    private final Brokers brokers;
 
-    public PreTradeChecks(TradingEligibility eligibility, RiskCheck risk) {
+    public PreTradeChecks(TradingEligibility eligibility, RiskCheck risk, Brokers brokers) {
         this.eligibility = eligibility;
         this.risk = risk;
+        this.brokers = brokers;
     }
 
     public Optional<Rejection> check(OrderEntity order) {
@@ -39,7 +41,7 @@ public class PreTradeChecks {
         if (risky.isPresent()) {
             return risky;
         }
-        if (!PaperBroker.NAME.equals(order.broker)) {
+        if (!brokers.supports(order.broker)) {
             return Optional.of(new Rejection(BROKER_UNAVAILABLE, "No adapter for broker " + order.broker + " is enabled"));
         }
         return Optional.empty();

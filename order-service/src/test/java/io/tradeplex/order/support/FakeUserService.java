@@ -51,7 +51,8 @@ public class FakeUserService implements QuarkusTestResourceLifecycleManager {
             UUID caller = subjectOf(exchange.getRequestHeaders().getFirst("Authorization"));
             boolean owned = caller != null && caller.equals(OWNER_BY_ACCOUNT.get(accountId));
             byte[] body = (owned
-                    ? "{\"accountId\":\"" + accountId + "\",\"broker\":\"paper\",\"status\":\"ACTIVE\",\"label\":\"Paper\"}"
+                    ? "{\"accountId\":\"" + accountId + "\",\"broker\":\"" + (KEYS_BY_ACCOUNT.containsKey(accountId) ? "binance" : "paper")
+                    + "\",\"status\":\"READY\",\"label\":\"Account\"}"
                     : "{\"status\":404,\"title\":\"Not Found\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", owned ? "application/json" : "application/problem+json");
             exchange.sendResponseHeaders(owned ? 200 : 404, body.length);

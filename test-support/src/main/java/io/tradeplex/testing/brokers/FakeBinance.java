@@ -5,24 +5,41 @@ import com.sun.net.httpserver.HttpExchange;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Binance Spot's {@code GET /api/v3/account}, checking requests the way Binance documents it: the API key header, the
- * timestamp against recvWindow, and the HMAC-SHA256 signature over the query string exactly as it arrived. Its
- * verifier is written independently of the production signer, so the two check each other.
+ * Binance Spot's {@code /api/v3/account}, {@code /api/v3/order} (place, query) and {@code /api/v3/myTrades}, checking
+ * requests the way Binance documents it: the API key header, the timestamp against recvWindow, and the HMAC-SHA256
+ * signature over the query string exactly as it arrived. Its verifier is written independently of the production
+ * signers, so the two check each other. Market orders fill at once at the symbol's price; a limit order fills if it
+ * crosses that price and otherwise rests ({@code NEW}).
  */
 public final class FakeBinance extends FakeServer {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicInteger failWith = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+    private final Map<String, Order> ordersByClientId = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal> prices = new ConcurrentHashMap<>();
+    private final AtomicInteger placements = new AtomicInteger();
+    // Unique across runs, as Binance's own ids are: fills are unique by (broker, trade id) in the database.
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 100);
+    private final AtomicReference<String> nextPlacementFailure = new AtomicReference<>();
+    private volatile boolean recordFailedPlacement;
 
     private record Account(String secret, boolean canTrade) {
+    }
+
+    private record Order(long orderId, String apiKey, String clientOrderId, String symbol, String side, String type,
+                         String origQty, String price, String status, String executedQty, String quoteQty,
+                         long tradeId, String tradePrice, String commission, long time) {
     }
 
     public FakeBinance() {
@@ -31,7 +48,36 @@ public final class FakeBinance extends FakeServer {
 
     public FakeBinance(int port) {
         super(port);
-        start("/api/v3/account");
+        start("/api/v3/");
+    }
+
+    /** The price market orders fill at (default 64000). */
+    public void price(String symbol, String price) {
+        prices.put(symbol, new BigDecimal(price));
+    }
+
+    /** The next order placement answers this error instead ({@code status}, e.g. 400, with Binance's code and message). */
+    public void rejectNextPlacement(int status, int code, String message) {
+        nextPlacementFailure.set(status + "|" + error(code, message));
+        recordFailedPlacement = false;
+    }
+
+    /**
+     * The next placement is executed but its answer is lost: HTTP 503 with -1007 ("execution status unknown"), the
+     * case where only a query by client order id tells what happened.
+     */
+    public void loseNextPlacementAnswer() {
+        nextPlacementFailure.set("503|" + error(-1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown."));
+        recordFailedPlacement = true;
+    }
+
+    /** How many {@code POST /api/v3/order} arrived, valid or not. */
+    public int placements() {
+        return placements.get();
+    }
+
+    public int ordersWithClientId(String clientOrderId) {
+        return ordersByClientId.containsKey(clientOrderId) ? 1 : 0;
     }
 
     public void register(String apiKey, String apiSecret) {
@@ -69,41 +115,64 @@ public final class FakeBinance extends FakeServer {
             respond(exchange, failWith.get(), error(-1000, "An unknown error occurred while processing the request."));
             return;
         }
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            respond(exchange, 405, error(-1000, "method"));
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (path.equals("/api/v3/order") && method.equals("POST")) {
+            placements.incrementAndGet();
+        }
+        Map<String, String> params = authenticate(exchange);
+        if (params == null) {
             return;
         }
         String apiKey = exchange.getRequestHeaders().getFirst("X-MBX-APIKEY");
+        switch (method + " " + path) {
+            case "GET /api/v3/account" -> account(exchange, accounts.get(apiKey));
+            case "POST /api/v3/order" -> place(exchange, apiKey, params);
+            case "GET /api/v3/order" -> query(exchange, apiKey, params);
+            case "GET /api/v3/myTrades" -> trades(exchange, apiKey, params);
+            default -> respond(exchange, 404, error(-1000, "unknown endpoint " + method + " " + path));
+        }
+    }
+
+    /** @return the signed parameters, or null when an error answer was sent */
+    private Map<String, String> authenticate(HttpExchange exchange) throws IOException {
+        String apiKey = exchange.getRequestHeaders().getFirst("X-MBX-APIKEY");
         if (apiKey == null || apiKey.isEmpty()) {
             respond(exchange, 401, error(-2014, "API-key format invalid."));
-            return;
+            return null;
         }
         Account account = accounts.get(apiKey);
         if (account == null) {
             respond(exchange, 401, error(-2015, "Invalid API-key, IP, or permissions for action."));
-            return;
+            return null;
         }
         String query = exchange.getRequestURI().getRawQuery();
-        int signatureAt = query == null ? -1 : query.lastIndexOf("&signature=");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String payload = (query == null ? "" : query) + body;
+        int signatureAt = payload.lastIndexOf("&signature=");
         if (signatureAt < 0) {
             respond(exchange, 400, error(-1102, "Mandatory parameter 'signature' was not sent, was empty/null, or malformed."));
-            return;
+            return null;
         }
-        String signedPart = query.substring(0, signatureAt);
-        String signature = query.substring(signatureAt + "&signature=".length());
+        String signedPart = payload.substring(0, signatureAt);
+        String signature = payload.substring(signatureAt + "&signature=".length());
         Map<String, String> params = form(signedPart);
         long serverTime = System.currentTimeMillis();
         long timestamp = Long.parseLong(params.getOrDefault("timestamp", "0"));
         long recvWindow = Long.parseLong(params.getOrDefault("recvWindow", "5000"));
         if (!(timestamp < serverTime + 1000 && serverTime - timestamp <= recvWindow)) {
             respond(exchange, 400, error(-1021, "Timestamp for this request is outside of the recvWindow."));
-            return;
+            return null;
         }
         if (!MessageDigest.isEqual(signatureOf(account.secret(), signedPart).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII))) {
             respond(exchange, 400, error(-1022, "Signature for this request is not valid."));
-            return;
+            return null;
         }
+        return params;
+    }
+
+    private void account(HttpExchange exchange, Account account) throws IOException {
         respond(exchange, 200, """
                 {"makerCommission":15,"takerCommission":15,"buyerCommission":0,"sellerCommission":0,
                  "commissionRates":{"maker":"0.00150000","taker":"0.00150000","buyer":"0.00000000","seller":"0.00000000"},
@@ -111,7 +180,80 @@ public final class FakeBinance extends FakeServer {
                  "preventSor":false,"updateTime":%d,"accountType":"SPOT",
                  "balances":[{"asset":"BTC","free":"4723846.89208129","locked":"0.00000000"},
                              {"asset":"USDT","free":"1000.00000000","locked":"0.00000000"}],
-                 "permissions":["SPOT"],"uid":354937868}""".formatted(account.canTrade(), serverTime));
+                 "permissions":["SPOT"],"uid":354937868}""".formatted(account.canTrade(), System.currentTimeMillis()));
+    }
+
+    private void place(HttpExchange exchange, String apiKey, Map<String, String> params) throws IOException {
+        String failure = nextPlacementFailure.getAndSet(null);
+        if (failure != null && !recordFailedPlacement) {
+            int bar = failure.indexOf('|');
+            respond(exchange, Integer.parseInt(failure.substring(0, bar)), failure.substring(bar + 1));
+            return;
+        }
+        String clientOrderId = params.get("newClientOrderId");
+        if (clientOrderId == null || !clientOrderId.matches("[a-zA-Z0-9-_]{1,36}")) {
+            respond(exchange, 400, error(-1100, "Illegal characters found in parameter 'newClientOrderId'."));
+            return;
+        }
+        if (ordersByClientId.containsKey(clientOrderId)) {
+            respond(exchange, 400, error(-2010, "Duplicate order sent."));
+            return;
+        }
+        String symbol = params.get("symbol");
+        BigDecimal market = prices.getOrDefault(symbol, new BigDecimal("64000"));
+        BigDecimal quantity = new BigDecimal(params.get("quantity"));
+        boolean buy = "BUY".equals(params.get("side"));
+        boolean crosses = "MARKET".equals(params.get("type")) || (buy
+                ? new BigDecimal(params.get("price")).compareTo(market) >= 0
+                : new BigDecimal(params.get("price")).compareTo(market) <= 0);
+        BigDecimal quote = market.multiply(quantity);
+        Order order = new Order(ids.incrementAndGet(), apiKey, clientOrderId, symbol, params.get("side"), params.get("type"),
+                quantity.toPlainString(), params.getOrDefault("price", "0"), crosses ? "FILLED" : "NEW",
+                crosses ? quantity.toPlainString() : "0", crosses ? quote.toPlainString() : "0",
+                crosses ? ids.incrementAndGet() : 0, market.toPlainString(),
+                quote.multiply(new BigDecimal("0.001")).stripTrailingZeros().toPlainString(), System.currentTimeMillis());
+        ordersByClientId.put(clientOrderId, order);
+        if (failure != null) {
+            int bar = failure.indexOf('|');
+            respond(exchange, Integer.parseInt(failure.substring(0, bar)), failure.substring(bar + 1));
+            return;
+        }
+        String fills = crosses ? """
+                [{"price":"%s","qty":"%s","commission":"%s","commissionAsset":"USDT","tradeId":%d}]"""
+                .formatted(order.tradePrice(), order.executedQty(), order.commission(), order.tradeId()) : "[]";
+        respond(exchange, 200, orderJson(order).replaceFirst("}$", ",\"fills\":" + fills.replace("$", "\\$") + "}"));
+    }
+
+    private void query(HttpExchange exchange, String apiKey, Map<String, String> params) throws IOException {
+        Order order = ordersByClientId.get(params.getOrDefault("origClientOrderId", ""));
+        if (order == null || !order.apiKey().equals(apiKey)) {
+            respond(exchange, 400, error(-2013, "Order does not exist."));
+            return;
+        }
+        respond(exchange, 200, orderJson(order));
+    }
+
+    private void trades(HttpExchange exchange, String apiKey, Map<String, String> params) throws IOException {
+        long orderId = Long.parseLong(params.getOrDefault("orderId", "-1"));
+        StringBuilder json = new StringBuilder("[");
+        for (Order order : ordersByClientId.values()) {
+            if (order.orderId() == orderId && order.apiKey().equals(apiKey) && order.tradeId() != 0) {
+                json.append("""
+                        {"symbol":"%s","id":%d,"orderId":%d,"orderListId":-1,"price":"%s","qty":"%s","quoteQty":"%s",
+                         "commission":"%s","commissionAsset":"USDT","time":%d,"isBuyer":%s,"isMaker":false,"isBestMatch":true}"""
+                        .formatted(order.symbol(), order.tradeId(), order.orderId(), order.tradePrice(), order.executedQty(),
+                                order.quoteQty(), order.commission(), order.time(), "BUY".equals(order.side())));
+            }
+        }
+        respond(exchange, 200, json.append("]").toString());
+    }
+
+    private static String orderJson(Order order) {
+        return """
+                {"symbol":"%s","orderId":%d,"orderListId":-1,"clientOrderId":"%s","transactTime":%d,"price":"%s",                "origQty":"%s","executedQty":"%s","cummulativeQuoteQty":"%s","status":"%s","timeInForce":"GTC",                "type":"%s","side":"%s","workingTime":%d,"selfTradePreventionMode":"NONE"}"""
+                .formatted(order.symbol(), order.orderId(), order.clientOrderId(), order.time(), order.price(),
+                        order.origQty(), order.executedQty(), order.quoteQty(), order.status(), order.type(),
+                        order.side(), order.time());
     }
 
     private static String error(int code, String message) {

@@ -9,6 +9,7 @@ import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
+import io.tradeplex.order.broker.BrokerAdapter;
 import io.tradeplex.order.market.LatestPrices;
 import io.tradeplex.order.risk.RiskCheck;
 import io.tradeplex.order.order.OrderRepository;
@@ -31,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for the same order produce the same fill id, and the database keeps one.
  */
 @ApplicationScoped
-public class PaperBroker {
+public class PaperBroker implements BrokerAdapter {
     public static final String NAME = "paper";
     private static final Logger LOG = Logger.getLogger(PaperBroker.class);
 
@@ -63,6 +64,12 @@ public class PaperBroker {
         LOG.infof("Paper book restored with %d open orders", open.size());
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public Uni<Void> route(OpenOrder order) {
         Optional<Execution> now = prices.of(order.symbol()).flatMap(tick -> executionFor(order, tick));
         if (now.isPresent()) {

@@ -1,0 +1,189 @@
+package io.tradeplex.order.broker.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.orders.OrderType;
+import io.tradeplex.kit.problem.ApiException;
+import io.tradeplex.order.account.BrokerCredentials;
+import io.tradeplex.order.account.CredentialsClient;
+import io.tradeplex.order.broker.BrokerAdapter;
+import io.tradeplex.order.execution.Execution;
+import io.tradeplex.order.execution.OpenOrder;
+import io.tradeplex.order.execution.OrderLifecycle;
+import io.tradeplex.order.execution.Rejection;
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Binance Spot. An order is sent once, with our client order id as {@code newClientOrderId}; when Binance's answer is
+ * lost (no answer, a 5xx, or -1007 "execution status unknown") the order is looked up by that id — never sent again
+ * blindly — and whatever Binance executed is applied, each trade once (its trade id is the fill id).
+ */
+@ApplicationScoped
+public class BinanceBroker implements BrokerAdapter {
+    public static final String NAME = "binance";
+    public static final String BROKER_REJECTED = "BROKER_REJECTED";
+    public static final String BROKER_CREDENTIALS = "BROKER_CREDENTIALS_UNAVAILABLE";
+    static final int EXECUTION_UNKNOWN = -1007;
+    static final int NO_SUCH_ORDER = -2013;
+    private static final Set<String> ENDED_WITHOUT_FILL = Set.of("CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
+    private static final int QUERY_ATTEMPTS = 5;
+    private static final Logger LOG = Logger.getLogger(BinanceBroker.class);
+
+    private final BinanceHttp http;
+    private final BinanceConfig config;
+    private final CredentialsClient credentials;
+    private final OrderLifecycle lifecycle;
+
+    public BinanceBroker(BinanceHttp http, BinanceConfig config, CredentialsClient credentials, OrderLifecycle lifecycle) {
+        this.http = http;
+        this.config = config;
+        this.credentials = credentials;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Uni<Void> route(OpenOrder order) {
+        return credentials.credentials(order.userId(), order.accountId())
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("No keys for order %s: %s", order.orderId(), failure.toString());
+                    String reason = failure instanceof ApiException api ? api.getMessage()
+                            : "The account's keys could not be read; nothing was sent to Binance";
+                    return lifecycle.brokerRejected(order, new Rejection(BROKER_CREDENTIALS, reason)).replaceWith((BrokerCredentials) null);
+                })
+                .chain(keys -> keys == null ? Uni.createFrom().voidItem() : place(order, keys));
+    }
+
+    private Uni<Void> place(OpenOrder order, BrokerCredentials keys) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("symbol", symbolOf(order.symbol()));
+        parameters.put("side", order.side().name());
+        parameters.put("type", order.type().name());
+        if (order.type() == OrderType.LIMIT) {
+            parameters.put("timeInForce", "GTC");
+        }
+        parameters.put("quantity", order.remainingQuantity().stripTrailingZeros().toPlainString());
+        if (order.type() == OrderType.LIMIT) {
+            parameters.put("price", order.limitPrice().stripTrailingZeros().toPlainString());
+        }
+        parameters.put("newClientOrderId", clientOrderIdOf(order));
+        parameters.put("newOrderRespType", "FULL");
+        long sentAt = System.currentTimeMillis();
+        return http.send(HttpMethod.POST, "/api/v3/order", parameters, keys).chain(answer -> {
+            if (answer.status() == 200) {
+                return applyPlaced(order, answer.body());
+            }
+            if (answer.status() == 0 || answer.status() >= 500 || answer.code() == EXECUTION_UNKNOWN) {
+                LOG.warnf("Binance's answer to order %s was lost (HTTP %d, code %d): looking it up", order.orderId(),
+                        answer.status(), answer.code());
+                return reconcile(order, keys, sentAt, 1);
+            }
+            LOG.infof("Binance refused order %s: HTTP %d, code %d", order.orderId(), answer.status(), answer.code());
+            return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
+                    "Binance refused the order: " + answer.message() + " (code " + answer.code() + ")"));
+        });
+    }
+
+    /** The FULL answer to a placement lists the trades that executed at once. */
+    private Uni<Void> applyPlaced(OpenOrder order, JsonNode placed) {
+        long transactTime = placed.path("transactTime").asLong(System.currentTimeMillis());
+        return Multi.createFrom().iterable(placed.path("fills"))
+                .onItem().transformToUniAndConcatenate(fill -> lifecycle.applyFill(order.userId(), order.orderId(),
+                        execution(placed.path("symbol").asText(), fill.path("tradeId").asLong(), fill, transactTime)))
+                .collect().asList()
+                .chain(() -> endedWithoutFill(order, placed.path("status").asText()));
+    }
+
+    /**
+     * Finds out what became of an order whose answer was lost. "No such order" is believed only once the request's
+     * recvWindow has passed: Binance refuses a request that arrives later than that, so it can no longer execute.
+     */
+    private Uni<Void> reconcile(OpenOrder order, BrokerCredentials keys, long sentAt, int attempt) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("symbol", symbolOf(order.symbol()));
+        parameters.put("origClientOrderId", clientOrderIdOf(order));
+        return http.send(HttpMethod.GET, "/api/v3/order", parameters, keys).chain(answer -> {
+            if (answer.status() == 200) {
+                return applyTrades(order, keys, answer.body());
+            }
+            boolean windowOver = System.currentTimeMillis() > sentAt + config.recvWindow() + 1000;
+            if (answer.code() == NO_SUCH_ORDER && windowOver) {
+                return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
+                        "The order did not reach Binance; nothing was executed. Send it again with a new clientOrderId"));
+            }
+            if (attempt >= QUERY_ATTEMPTS && windowOver) {
+                LOG.errorf("Order %s is in an uncertain state at Binance after %d lookups; reconciliation continues",
+                        order.orderId(), attempt);
+                return Uni.createFrom().voidItem();
+            }
+            Duration wait = answer.code() == NO_SUCH_ORDER
+                    ? Duration.ofMillis(Math.max(100, sentAt + config.recvWindow() + 1000 - System.currentTimeMillis()))
+                    : Duration.ofMillis(200L * attempt);
+            return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                    .chain(() -> reconcile(order, keys, sentAt, attempt + 1));
+        });
+    }
+
+    /** An order's trades by their ids, so a trade already applied from the placement answer is not applied twice. */
+    private Uni<Void> applyTrades(OpenOrder order, BrokerCredentials keys, JsonNode found) {
+        if (new BigDecimal(found.path("executedQty").asText("0")).signum() == 0) {
+            return endedWithoutFill(order, found.path("status").asText());
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("symbol", found.path("symbol").asText());
+        parameters.put("orderId", found.path("orderId").asText());
+        return http.send(HttpMethod.GET, "/api/v3/myTrades", parameters, keys).chain(trades -> {
+            if (trades.status() != 200) {
+                LOG.warnf("Trades of order %s could not be read (HTTP %d); reconciliation continues", order.orderId(),
+                        trades.status());
+                return Uni.createFrom().voidItem();
+            }
+            return Multi.createFrom().iterable(trades.body())
+                    .onItem().transformToUniAndConcatenate(trade -> lifecycle.applyFill(order.userId(), order.orderId(),
+                            execution(trade.path("symbol").asText(), trade.path("id").asLong(), trade,
+                                    trade.path("time").asLong())))
+                    .collect().asList().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> endedWithoutFill(OpenOrder order, String status) {
+        return ENDED_WITHOUT_FILL.contains(status)
+                ? lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED, "Binance ended the order as " + status))
+                : Uni.createFrom().voidItem();
+    }
+
+    private static Execution execution(String symbol, long tradeId, JsonNode fill, long time) {
+        return new Execution(NAME + "-" + symbol + "-" + tradeId, new BigDecimal(fill.path("qty").asText()),
+                new BigDecimal(fill.path("price").asText()), new BigDecimal(fill.path("commission").asText("0")),
+                fill.path("commissionAsset").asText("USDT"), Instant.ofEpochMilli(time));
+    }
+
+    /** {@code BTC-USD} trades as {@code BTCUSDT}; other pairs as their two legs joined ({@code ETH-BTC} → {@code ETHBTC}). */
+    String symbolOf(String symbol) {
+        int dash = symbol.indexOf('-');
+        if (dash < 0) {
+            return symbol;
+        }
+        String quote = symbol.substring(dash + 1);
+        return symbol.substring(0, dash) + ("USD".equals(quote) ? config.usdQuoteAsset() : quote);
+    }
+
+    /** Ours when Binance accepts it as is ({@code [a-zA-Z0-9-_]{1,36}}), else the order id, which always fits. */
+    static String clientOrderIdOf(OpenOrder order) {
+        return order.clientOrderId().matches("[a-zA-Z0-9-_]{1,36}") ? order.clientOrderId() : order.orderId().toString();
+    }
+}
