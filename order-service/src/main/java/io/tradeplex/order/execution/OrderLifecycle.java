@@ -20,6 +20,7 @@ import org.jboss.logging.MDC;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -61,12 +62,15 @@ public class OrderLifecycle {
                     }
                     Instant now = Instant.now();
                     return checks.check(order)
-                            .map(rejection -> reject(order, rejection, now).replaceWith((OpenOrder) null))
-                            .orElseGet(() -> {
-                                LOG.infof("Order %s accepted for %s", order.id, order.broker);
-                                order.moveTo(OrderStatus.ACCEPTED, now);
-                                return publish(order, OrderMapper.toAccepted(order)).replaceWith(OpenOrder.of(order));
-                            });
+                            .map(rejection -> Uni.createFrom().item(Optional.of(rejection)))
+                            .orElseGet(() -> checks.checkExposure(order))
+                            .chain(rejection -> rejection
+                                    .map(refused -> reject(order, refused, now).replaceWith((OpenOrder) null))
+                                    .orElseGet(() -> {
+                                        LOG.infof("Order %s accepted for %s", order.id, order.broker);
+                                        order.moveTo(OrderStatus.ACCEPTED, now);
+                                        return publish(order, OrderMapper.toAccepted(order)).replaceWith(OpenOrder.of(order));
+                                    }));
                 }));
     }
 

@@ -8,6 +8,8 @@ import io.tradeplex.order.risk.RiskRules;
 import io.tradeplex.order.user.TradingEligibility;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Uni;
+
 import java.util.Optional;
 
 /**
@@ -26,6 +28,12 @@ public class PreTradeChecks {
         this.eligibility = eligibility;
         this.risk = risk;
         this.brokers = brokers;
+    }
+
+    /** What the user already holds, read in the command's transaction: see {@link RiskCheck#checkExposure}. */
+    public Uni<Optional<Rejection>> checkExposure(OrderEntity order) {
+        return risk.checkExposure(order.userId, order.id,
+                new RiskRules.Ask(order.accountId, order.symbol, order.type, order.quantity, order.limitPrice), order.side);
     }
 
     public Optional<Rejection> check(OrderEntity order) {

@@ -77,6 +77,7 @@ public class OrderService {
                         .map(account -> account.orElseThrow(OrderService::unknownAccount))
                         // Ownership first: another user's account id must answer "not yours" before any of its rules.
                         .call(account -> refuseIfRisky(userId, request))
+                        .call(account -> refuseIfOverexposed(userId, request))
                         .chain(account -> insert(userId, request, account)));
     }
 
@@ -99,6 +100,22 @@ public class OrderService {
                         .chain(() -> Uni.createFrom().<Void>failure(new ApiException(422, "Unprocessable request",
                                 rejection.code(), rejection.reason(), List.of()))))
                 .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The same exposure rules the command path applies, answered at once; the command path decides again (it is the
+     * user's one writer, and another order may have filled meanwhile).
+     */
+    private Uni<Void> refuseIfOverexposed(UUID userId, PlaceOrderRequest request) {
+        RiskRules.Ask ask = new RiskRules.Ask(request.accountId(), request.symbol(), request.type(), request.quantity(),
+                request.limitPrice());
+        return Tenant.transaction(userId, () -> risk.checkExposure(userId, UUID.randomUUID(), ask, request.side()))
+                .chain(rejection -> rejection.map(refused -> audit.record(audit.denied(userId, userId, "order.place",
+                                refused.code(), "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId(),
+                                        "symbol", request.symbol())))
+                        .chain(() -> Uni.createFrom().<Void>failure(new ApiException(422, "Unprocessable request",
+                                refused.code(), refused.reason(), List.of()))))
+                        .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
     public Uni<List<OrderView>> list(UUID userId, OrderFilter filter) {

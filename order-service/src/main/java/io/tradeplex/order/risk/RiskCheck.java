@@ -1,12 +1,16 @@
 package io.tradeplex.order.risk;
 
 import io.tradeplex.contracts.market.MarketTick;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.orders.OrderType;
+import io.tradeplex.contracts.orders.Side;
 import io.tradeplex.contracts.users.UserState;
 import io.tradeplex.order.execution.Rejection;
 import io.tradeplex.order.market.LatestPrices;
 import io.tradeplex.order.user.UserStates;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,12 +21,35 @@ public class RiskCheck {
     private final UserStates users;
     private final TradingControls controls;
     private final LatestPrices prices;
+    private final ExposureRepository exposures;
     private final Clock clock = Clock.systemUTC();
 
-    public RiskCheck(UserStates users, TradingControls controls, LatestPrices prices) {
+    public RiskCheck(UserStates users, TradingControls controls, LatestPrices prices, ExposureRepository exposures) {
         this.users = users;
         this.controls = controls;
         this.prices = prices;
+        this.exposures = exposures;
+    }
+
+    /**
+     * The rules over what the user already holds (position size, open positions), at the limit or latest price. Must
+     * run inside the user's transaction.
+     *
+     * @param orderId the order being decided (it must not count against itself), or any fresh id for one not yet stored
+     */
+    public Uni<Optional<Rejection>> checkExposure(UUID userId, UUID orderId, RiskRules.Ask ask, Side side) {
+        Optional<UserState> state = users.of(userId);
+        Optional<UserState.Limits> limits = state.flatMap(user -> user.accounts().stream()
+                        .filter(account -> account.accountId().equals(ask.accountId()) && account.limits() != null)
+                        .map(UserState.Account::limits).findFirst())
+                .or(() -> state.map(UserState::limits));
+        Optional<BigDecimal> price = ask.type() == OrderType.LIMIT ? Optional.ofNullable(ask.limitPrice())
+                : prices.of(ask.symbol()).map(MarketTick::price);
+        if (limits.isEmpty() || price.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        ExposureRules.Ask exposureAsk = new ExposureRules.Ask(ask.accountId(), ask.symbol(), side, ask.quantity(), price.get());
+        return exposures.of(userId, orderId).map(held -> ExposureRules.check(limits.get(), exposureAsk, held));
     }
 
     /**

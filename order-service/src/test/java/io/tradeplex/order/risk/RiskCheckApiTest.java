@@ -70,6 +70,23 @@ class RiskCheckApiTest {
     }
 
     @Test
+    void openOrdersCountTowardsThePositionLimitAndTheNumberOfOpenPositions() {
+        UUID user = UUID.randomUUID();
+        UUID account = FakeUserService.paperAccountOf(user);
+        String token = TestTokens.trader(user);
+        publish(user, account, BASIC, Instant.now());
+        // 0.0005 BTC at 64,000 = 32 USD: one fits basic's 50, two together would be 64.
+        await().atMost(Duration.ofSeconds(20)).until(() -> place(token, account, "BTC-USD", "0.0005").statusCode() == 202);
+        place(token, account, "BTC-USD", "0.0005").then().statusCode(422)
+                .body("code", equalTo(ExposureRules.MAX_POSITION_SIZE)).body("detail", containsString("64.00 USD"));
+        // Basic allows two open positions: BTC (an open order) and ETH; nothing else could be opened.
+        place(token, account, "ETH-USD", "0.0001").then().statusCode(202);
+        List<KafkaProbe.Received> rejected = KAFKA.await("test." + Topics.AUDIT, user.toString(),
+                record -> record.value().contains(ExposureRules.MAX_POSITION_SIZE), 1, Duration.ofSeconds(20));
+        assertThat(rejected).hasSize(1);
+    }
+
+    @Test
     void theGlobalKillSwitchRefusesEveryUsersOrderUntilItIsReset() {
         UUID user = UUID.randomUUID();
         UUID account = FakeUserService.paperAccountOf(user);
