@@ -101,12 +101,13 @@ public final class OrdersBenchmark {
         }
 
         double p99 = r.filledPolled().percentileMillis(99);
-        boolean rateMet = r.acceptedPerSecond() >= TARGET_RATE * 0.98 && r.errors().isEmpty();
+        boolean rateMet = r.acceptedPerSecond() >= TARGET_RATE * 0.98 && r.filledPerSecond() >= TARGET_RATE * 0.98;
         out.append(String.format("%ntarget     %.0f orders/s sustained: %s (offered %.0f, accepted %.1f/s, %d errors)%n",
                 TARGET_RATE, o.rate() < TARGET_RATE ? "not tried at this rate" : rateMet ? "met" : "NOT met",
                 o.rate(), r.acceptedPerSecond(), r.errors().values().stream().mapToLong(Long::longValue).sum()));
         out.append(String.format("target     p99 submit → FILLED ≤ %.0f ms: %s (%.1f ms, %.1f× the Kafka round trip's p99)%n",
-                TARGET_P99_FILLED_MS, p99 <= TARGET_P99_FILLED_MS ? "met" : "NOT met", p99,
+                TARGET_P99_FILLED_MS,
+                r.filledPolled().count() == 0 ? "NOT met (no order seen FILLED)" : p99 <= TARGET_P99_FILLED_MS ? "met" : "NOT met", p99,
                 p99 / Math.max(0.001, kafka.percentileMillis(99))));
         System.out.print(out);
     }
