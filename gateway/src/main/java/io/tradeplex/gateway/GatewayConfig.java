@@ -34,6 +34,10 @@ public interface GatewayConfig {
     @WithDefault("64")
     int maxConnectionsPerUpstream();
 
+    /** Requests that may wait for one of those connections; beyond that the client gets 503 at once. */
+    @WithDefault("512")
+    int maxWaitingPerUpstream();
+
     /** The largest request body forwarded; a larger one is answered with 413 and never reaches an upstream. */
     @WithDefault("1M")
     MemorySize maxBodySize();

@@ -12,6 +12,7 @@ public enum GatewayProblem {
     /** Same code as the 502: for a client both mean the service is out of reach; the 503 adds when to come back. */
     UPSTREAM_CIRCUIT_OPEN(503, "Service Unavailable", "UPSTREAM_UNAVAILABLE",
             "The service behind this route is failing; retry after the time in Retry-After"),
+    UPSTREAM_BUSY(503, "Service Unavailable", "UPSTREAM_BUSY", "Too many requests are waiting for this service; retry shortly"),
     UPSTREAM_TIMEOUT(504, "Upstream timeout", "UPSTREAM_TIMEOUT", "The service behind this route did not answer in time");
 
     private final int status;

@@ -28,6 +28,7 @@ public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManage
     public static final UUID REVOKED_BEFORE_START = UUID.randomUUID();
     /** Short, so the timeout test waits seconds rather than the production 15. */
     public static final int UPSTREAM_TIMEOUT_SECONDS = 2;
+    public static final int MAX_CONNECTIONS = 8;
 
     private FakeUpstreams upstreams;
 
@@ -43,6 +44,8 @@ public class FakeUpstreamsResource implements QuarkusTestResourceLifecycleManage
             config.put("tradeplex.gateway.upstreams.offline", "http://127.0.0.1:" + FakeUpstreams.closedPort());
             config.put("tradeplex.gateway.routes.offline", "/api/v1/offline");
             config.put("tradeplex.gateway.upstream-timeout", UPSTREAM_TIMEOUT_SECONDS + "s");
+            // Few, so a test can show that connections are never leaked: a leak would use them up in a few requests.
+            config.put("tradeplex.gateway.max-connections-per-upstream", Integer.toString(MAX_CONNECTIONS));
             revokeBeforeStart();
             return config;
         } catch (IOException e) {

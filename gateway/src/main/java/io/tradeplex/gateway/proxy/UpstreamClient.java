@@ -17,7 +17,9 @@ public class UpstreamClient {
     @Singleton
     HttpClient upstreamClient(Vertx vertx, GatewayConfig config) {
         HttpClientOptions options = new HttpClientOptions().setName("gateway-upstreams").setKeepAlive(true);
-        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+        // A bounded wait queue sheds load at once (503) instead of letting requests pile up for the whole timeout.
+        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream())
+                .setMaxWaitQueueSize(config.maxWaitingPerUpstream()));
     }
 
     void close(@Disposes HttpClient client) {

@@ -7,6 +7,7 @@ import io.tradeplex.gateway.circuit.CircuitBreaker;
 import io.tradeplex.gateway.routing.Upstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -19,6 +20,7 @@ import io.vertx.core.streams.Pipe;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,6 +65,11 @@ public class UpstreamForwarder {
         client.request(options).onComplete(connected -> {
             if (connected.succeeded()) {
                 send(exchange, upstream, connected.result(), body, permit);
+            } else if (connected.cause() instanceof ConnectionPoolTooBusyException) {
+                // Our own queue is full: shed this request; it says nothing new about the upstream's health.
+                permit.abandoned();
+                body.close();
+                exchange.fail(GatewayProblem.UPSTREAM_BUSY, Duration.ofSeconds(1));
             } else {
                 LOG.warnf("No connection to upstream %s: %s", upstream.name(), connected.cause().toString());
                 permit.failed();
@@ -137,7 +144,13 @@ public class UpstreamForwarder {
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(exchange.request().method(), answer.statusCode())) {
             response.setChunked(true);
         }
-        answer.pipe().endOnFailure(false).to(response).onFailure(broken -> response.reset());
+        // A client that leaves mid-body must not leave the upstream answer half read: an HTTP/1.1 connection goes back
+        // to the pool only once its answer is consumed, so every such leak would hold one of the upstream's pooled
+        // connections for good, and under load the pool would run dry and stay dry.
+        answer.pipe().endOnFailure(false).to(response).onFailure(broken -> {
+            response.reset();
+            answer.request().reset();
+        });
     }
 
     private static boolean mayHaveBody(HttpMethod method, int status) {
