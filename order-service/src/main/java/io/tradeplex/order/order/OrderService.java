@@ -16,6 +16,7 @@ import io.tradeplex.order.execution.OrderNotOpenException;
 import io.tradeplex.order.risk.RiskCheck;
 import io.tradeplex.order.risk.RiskRules;
 import io.tradeplex.order.user.TradingEligibility;
+import io.tradeplex.order.user.UserStates;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,10 +47,11 @@ public class OrderService {
     private final TradingEligibility eligibility;
     private final AuditTrail audit;
     private final RiskCheck risk;
+    private final UserStates userStates;
 
     public OrderService(OrderRepository orders, FillRepository fills, AccountClient accounts, Outbox outbox,
                         OrderLifecycle lifecycle, PaperBroker paperBroker, TradingEligibility eligibility,
-                        AuditTrail audit, RiskCheck risk) {
+                        AuditTrail audit, RiskCheck risk, UserStates userStates) {
         this.orders = orders;
         this.fills = fills;
         this.accounts = accounts;
@@ -58,6 +61,7 @@ public class OrderService {
         this.eligibility = eligibility;
         this.audit = audit;
         this.risk = risk;
+        this.userStates = userStates;
     }
 
     /** A placed order, and whether it is a repeat of an earlier request with the same client order id. */
@@ -72,13 +76,26 @@ public class OrderService {
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(new Placement(OrderMapper.toView(existing, null), true))
                         : refuseIfIneligible(userId, emailVerified, request)
-                        .chain(() -> accounts.ownedAccount(request.accountId(), bearerToken))
+                        .chain(() -> ownedAccount(userId, request.accountId(), bearerToken))
                         .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> AccountClient.unavailable())
                         .map(account -> account.orElseThrow(OrderService::unknownAccount))
                         // Ownership first: another user's account id must answer "not yours" before any of its rules.
                         .call(account -> refuseIfRisky(userId, request))
                         .call(account -> refuseIfOverexposed(userId, request))
                         .chain(account -> insert(userId, request, account)));
+    }
+
+    /**
+     * The account from the user's published state when it lists it (no call on the order path); otherwise — a new
+     * account whose state is still on its way, a deleted one, no state yet — user-service answers, as the owner of
+     * accounts, for the caller's own token.
+     */
+    private Uni<Optional<BrokerAccount>> ownedAccount(UUID userId, UUID accountId, String bearerToken) {
+        Optional<BrokerAccount> known = userStates.of(userId).flatMap(state -> state.accounts().stream()
+                .filter(account -> account.accountId().equals(accountId))
+                .map(account -> new BrokerAccount(account.accountId(), account.broker(), account.status()))
+                .findFirst());
+        return known.isPresent() ? Uni.createFrom().item(known) : accounts.ownedAccount(accountId, bearerToken);
     }
 
     /** A user who may not trade at all is told so at once (403), and the refusal lands in their activity log. */

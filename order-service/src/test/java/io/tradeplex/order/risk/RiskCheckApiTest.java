@@ -87,6 +87,22 @@ class RiskCheckApiTest {
     }
 
     @Test
+    void anAccountListedInTheUsersStateNeedsNoCallToUserService() {
+        UUID user = UUID.randomUUID();
+        UUID listed = FakeUserService.paperAccountOf(user);
+        UUID unlisted = FakeUserService.paperAccountOf(user);
+        String token = TestTokens.trader(user);
+        publish(user, listed, BASIC, Instant.now());
+        await().atMost(Duration.ofSeconds(20)).until(() -> place(token, listed, "BTC-USD", "0.0001").statusCode() == 202);
+        place(token, listed, "BTC-USD", "0.0001").then().statusCode(202);
+        assertThat(FakeUserService.lookupsOf(listed)).isZero();
+
+        // Not (yet) in the state, e.g. just linked: user-service is asked.
+        place(token, unlisted, "BTC-USD", "0.0001").then().statusCode(202);
+        assertThat(FakeUserService.lookupsOf(unlisted)).isEqualTo(1);
+    }
+
+    @Test
     void theGlobalKillSwitchRefusesEveryUsersOrderUntilItIsReset() {
         UUID user = UUID.randomUUID();
         UUID account = FakeUserService.paperAccountOf(user);

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FakeUserService implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, UUID> OWNER_BY_ACCOUNT = new ConcurrentHashMap<>();
     private static final Map<UUID, String[]> KEYS_BY_ACCOUNT = new ConcurrentHashMap<>();
+    private static final Map<UUID, java.util.concurrent.atomic.AtomicInteger> LOOKUPS = new ConcurrentHashMap<>();
     private static final byte[] INTERNAL_SECRET =
             "test-internal-secret-do-not-use-in-production".getBytes(StandardCharsets.UTF_8);
     private HttpServer server;
@@ -38,6 +39,12 @@ public class FakeUserService implements QuarkusTestResourceLifecycleManager {
         return accountId;
     }
 
+    /** How often the account was looked up through the REST API. */
+    public static int lookupsOf(UUID accountId) {
+        java.util.concurrent.atomic.AtomicInteger count = LOOKUPS.get(accountId);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -48,6 +55,7 @@ public class FakeUserService implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v1/me/broker-accounts/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             UUID accountId = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+            LOOKUPS.computeIfAbsent(accountId, id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             UUID caller = subjectOf(exchange.getRequestHeaders().getFirst("Authorization"));
             boolean owned = caller != null && caller.equals(OWNER_BY_ACCOUNT.get(accountId));
             byte[] body = (owned
