@@ -13,6 +13,7 @@ import io.tradeplex.order.account.BrokerAccount;
 import io.tradeplex.order.broker.paper.PaperBroker;
 import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
+import io.tradeplex.order.execution.Rejection;
 import io.tradeplex.order.risk.RiskCheck;
 import io.tradeplex.order.risk.RiskRules;
 import io.tradeplex.order.user.TradingEligibility;
@@ -108,15 +109,9 @@ public class OrderService {
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
-    /** A rule the order breaks is answered at once (422, naming the rule) and audited; nothing is written. */
+    /** The rules over the published user state, the controls and the price (see {@link RiskRules}). */
     private Uni<Void> refuseIfRisky(UUID userId, PlaceOrderRequest request) {
-        return risk.check(userId, new RiskRules.Ask(request.accountId(), request.symbol(), request.type(),
-                        request.quantity(), request.limitPrice()))
-                .map(rejection -> audit.record(audit.denied(userId, userId, "order.place", rejection.code(),
-                                "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId(), "symbol", request.symbol())))
-                        .chain(() -> Uni.createFrom().<Void>failure(new ApiException(422, "Unprocessable request",
-                                rejection.code(), rejection.reason(), List.of()))))
-                .orElseGet(() -> Uni.createFrom().voidItem());
+        return refuseWith(userId, request, risk.check(userId, askOf(request)));
     }
 
     /**
@@ -124,15 +119,22 @@ public class OrderService {
      * user's one writer, and another order may have filled meanwhile).
      */
     private Uni<Void> refuseIfOverexposed(UUID userId, PlaceOrderRequest request) {
-        RiskRules.Ask ask = new RiskRules.Ask(request.accountId(), request.symbol(), request.type(), request.quantity(),
-                request.limitPrice());
-        return Tenant.transaction(userId, () -> risk.checkExposure(userId, UUID.randomUUID(), ask, request.side()))
-                .chain(rejection -> rejection.map(refused -> audit.record(audit.denied(userId, userId, "order.place",
-                                refused.code(), "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId(),
-                                        "symbol", request.symbol())))
+        return Tenant.transaction(userId, () -> risk.checkExposure(userId, UUID.randomUUID(), askOf(request), request.side()))
+                .chain(rejection -> refuseWith(userId, request, rejection));
+    }
+
+    /** A broken rule is 422 naming it, and lands in the user's activity log; nothing is written. */
+    private Uni<Void> refuseWith(UUID userId, PlaceOrderRequest request, Optional<Rejection> rejection) {
+        return rejection.map(refused -> audit.record(audit.denied(userId, userId, "order.place", refused.code(),
+                                "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId(), "symbol", request.symbol())))
                         .chain(() -> Uni.createFrom().<Void>failure(new ApiException(422, "Unprocessable request",
                                 refused.code(), refused.reason(), List.of()))))
-                        .orElseGet(() -> Uni.createFrom().voidItem()));
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private static RiskRules.Ask askOf(PlaceOrderRequest request) {
+        return new RiskRules.Ask(request.accountId(), request.symbol(), request.type(), request.quantity(),
+                request.limitPrice());
     }
 
     public Uni<List<OrderView>> list(UUID userId, OrderFilter filter) {

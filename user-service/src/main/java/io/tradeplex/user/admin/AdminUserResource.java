@@ -176,10 +176,7 @@ public class AdminUserResource {
     @Path("/{userId}/disable")
     @Consumes(MediaType.WILDCARD)
     public Uni<AdminUserView> disable(@RestPath String userId, @RestQuery String reason) {
-        UUID target = userIdOf(userId);
-        return admin("admin.user.disable", target, "/disable")
-                .chain(admin -> administration.setEnabled(admin.id, target, false, reasonParam(reason)))
-                .chain(this::viewOf);
+        return setEnabled(userId, false, reason);
     }
 
     /** Takes no body; an optional {@code ?reason=} goes to the audit trail. */
@@ -187,9 +184,14 @@ public class AdminUserResource {
     @Path("/{userId}/enable")
     @Consumes(MediaType.WILDCARD)
     public Uni<AdminUserView> enable(@RestPath String userId, @RestQuery String reason) {
+        return setEnabled(userId, true, reason);
+    }
+
+    private Uni<AdminUserView> setEnabled(String userId, boolean enabled, String reason) {
         UUID target = userIdOf(userId);
-        return admin("admin.user.enable", target, "/enable")
-                .chain(admin -> administration.setEnabled(admin.id, target, true, reasonParam(reason)))
+        String action = enabled ? "enable" : "disable";
+        return admin("admin.user." + action, target, "/" + action)
+                .chain(admin -> administration.setEnabled(admin.id, target, enabled, reasonParam(reason)))
                 .chain(this::viewOf);
     }
 
