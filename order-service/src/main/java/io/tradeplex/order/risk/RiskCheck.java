@@ -1,8 +1,7 @@
 package io.tradeplex.order.risk;
 
-import io.tradeplex.contracts.market.MarketTick;
 import io.smallrye.mutiny.Uni;
-import io.tradeplex.contracts.orders.OrderType;
+import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.Side;
 import io.tradeplex.contracts.users.UserState;
 import io.tradeplex.order.execution.Rejection;
@@ -38,13 +37,8 @@ public class RiskCheck {
      * @param orderId the order being decided (it must not count against itself), or any fresh id for one not yet stored
      */
     public Uni<Optional<Rejection>> checkExposure(UUID userId, UUID orderId, RiskRules.Ask ask, Side side) {
-        Optional<UserState> state = users.of(userId);
-        Optional<UserState.Limits> limits = state.flatMap(user -> user.accounts().stream()
-                        .filter(account -> account.accountId().equals(ask.accountId()) && account.limits() != null)
-                        .map(UserState.Account::limits).findFirst())
-                .or(() -> state.map(UserState::limits));
-        Optional<BigDecimal> price = ask.type() == OrderType.LIMIT ? Optional.ofNullable(ask.limitPrice())
-                : prices.of(ask.symbol()).map(MarketTick::price);
+        Optional<UserState.Limits> limits = users.of(userId).flatMap(user -> RiskRules.limitsFor(user, ask.accountId()));
+        Optional<BigDecimal> price = RiskRules.priceOf(ask, prices.of(ask.symbol()).map(MarketTick::price));
         if (limits.isEmpty() || price.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
@@ -58,13 +52,7 @@ public class RiskCheck {
      */
     public Optional<String> haltedBecause(UUID userId) {
         Optional<String> global = controls.globalKillSwitch().map(on -> "global kill switch: " + on.reason());
-        if (global.isPresent()) {
-            return global;
-        }
-        return users.of(userId).flatMap(state -> state.killSwitch() != null
-                ? Optional.of("kill switch: " + state.killSwitch().reason())
-                : UserState.STATUS_ACTIVE.equals(state.status()) ? Optional.empty()
-                : Optional.of("user " + state.status().toLowerCase(java.util.Locale.ROOT)));
+        return global.isPresent() ? global : users.of(userId).flatMap(UserStates::haltReason);
     }
 
     public Optional<Rejection> check(UUID userId, RiskRules.Ask ask) {

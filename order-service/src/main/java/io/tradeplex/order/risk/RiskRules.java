@@ -65,7 +65,7 @@ public final class RiskRules {
                         + " log in to the broker again (POST /api/v1/me/broker-accounts/" + known.accountId() + "/kite-session)");
             }
         }
-        UserState.Limits limits = account.map(UserState.Account::limits).filter(l -> l != null).orElse(user.limits());
+        UserState.Limits limits = limitsFor(user, ask.accountId()).orElse(null);
         if (limits == null) {
             return Optional.empty();
         }
@@ -78,7 +78,7 @@ public final class RiskRules {
             return reject(OUTSIDE_TRADING_HOURS, "Your trading hours are " + hours.open() + "–" + hours.close() + " "
                     + hours.timeZone() + " on " + hours.days());
         }
-        Optional<BigDecimal> price = ask.type() == OrderType.LIMIT ? Optional.ofNullable(ask.limitPrice()) : latestPrice;
+        Optional<BigDecimal> price = priceOf(ask, latestPrice);
         if (price.isEmpty()) {
             return reject(PRICE_UNAVAILABLE, "No price for " + ask.symbol() + " is known yet, so the order's size cannot"
                     + " be checked; retry in a moment or send a LIMIT order");
@@ -89,6 +89,20 @@ public final class RiskRules {
                     .toPlainString() + " USD; your limit per order is " + limits.maxOrderSizeUsd().toPlainString() + " USD");
         }
         return Optional.empty();
+    }
+
+    /** The account's own limits when the state lists them (already the user's, tightened), else the user's. */
+    static Optional<UserState.Limits> limitsFor(UserState user, UUID accountId) {
+        return user.accounts().stream()
+                .filter(account -> account.accountId().equals(accountId) && account.limits() != null)
+                .map(UserState.Account::limits)
+                .findFirst()
+                .or(() -> Optional.ofNullable(user.limits()));
+    }
+
+    /** What the order is valued at: its limit price, or the latest tick for a market order. */
+    static Optional<BigDecimal> priceOf(Ask ask, Optional<BigDecimal> latestPrice) {
+        return ask.type() == OrderType.LIMIT ? Optional.ofNullable(ask.limitPrice()) : latestPrice;
     }
 
     static boolean within(UserState.TradingHours hours, Instant now) {

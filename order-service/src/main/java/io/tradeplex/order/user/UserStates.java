@@ -49,8 +49,9 @@ public class UserStates {
         }
         UserState state = event.decode(UserState.class);
         UserState before = latest.get(state.userId());
-        if (merge(state) == state && halted(state) && (before == null || !halted(before))) {
-            return halts.halted(state.userId(), haltReason(state));
+        Optional<String> haltedBecause = haltReason(state);
+        if (merge(state) == state && haltedBecause.isPresent() && (before == null || haltReason(before).isEmpty())) {
+            return halts.halted(state.userId(), haltedBecause.get());
         }
         return Uni.createFrom().voidItem();
     }
@@ -61,13 +62,13 @@ public class UserStates {
                 (known, incoming) -> incoming.updatedAt().isBefore(known.updatedAt()) ? known : incoming);
     }
 
-    private static boolean halted(UserState state) {
-        return state.killSwitch() != null || !UserState.STATUS_ACTIVE.equals(state.status());
-    }
-
-    private static String haltReason(UserState state) {
-        return state.killSwitch() != null ? "kill switch: " + state.killSwitch().reason()
-                : "user " + state.status().toLowerCase(java.util.Locale.ROOT);
+    /** Why this user may not trade at all (kill switch on, disabled, deleted); empty when they may. */
+    public static Optional<String> haltReason(UserState state) {
+        if (state.killSwitch() != null) {
+            return Optional.of("kill switch: " + state.killSwitch().reason());
+        }
+        return UserState.STATUS_ACTIVE.equals(state.status()) ? Optional.empty()
+                : Optional.of("user " + state.status().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Empty until user-service has published the user, e.g. in the first milliseconds after sign-up. */
