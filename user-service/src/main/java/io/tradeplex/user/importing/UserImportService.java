@@ -7,7 +7,6 @@ import io.tradeplex.kit.problem.FieldError;
 import io.tradeplex.user.importing.ImportReport.RowReport;
 import io.tradeplex.user.limits.LimitOverrides;
 import io.tradeplex.user.limits.LimitOverridesRequest;
-import io.tradeplex.user.profile.UserProfile;
 import io.tradeplex.user.tier.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -136,13 +135,8 @@ public class UserImportService {
         }
         Boolean tradeOnly = flag(row, "tradeOnly", errors);
         if (errors.isEmpty()) {
-            UserProfile probe = new UserProfile();
-            probe.tier = tier.wire();
-            try {
-                LimitOverrides.apply(probe, new LimitOverridesRequest(maxPosition, null, maxLoss, maxOpen, symbols, null, tradeOnly));
-            } catch (ApiException beyondTier) {
-                errors.addAll(beyondTier.errors());
-            }
+            errors.addAll(LimitOverrides.violations(tier,
+                    new LimitOverridesRequest(maxPosition, null, maxLoss, maxOpen, symbols, null, tradeOnly)));
         }
         String name = displayName != null ? displayName : email == null ? null : email.substring(0, Math.max(1, email.indexOf('@')));
         return new AuthAccountsApi.Row(row.row(), email, name, roles,

@@ -21,7 +21,26 @@ public final class LimitOverrides {
 
     /** @throws ApiException 400 naming every field that exceeds the ceiling or is malformed; the user is unchanged then */
     public static void apply(UserProfile user, LimitOverridesRequest request) {
-        Tier tier = Tier.of(user.tier);
+        List<FieldError> errors = violations(Tier.of(user.tier), request);
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "Bad Request", ABOVE_TIER, "Overrides may only tighten the tier's limits", errors);
+        }
+        LimitOverridesRequest.TradingHoursRequest hours = request.tradingHours();
+        user.maxPositionSizeUsd = request.maxPositionSizeUsd();
+        user.maxOrderSizeUsd = request.maxOrderSizeUsd();
+        user.maxDailyLossUsd = request.maxDailyLossUsd();
+        user.maxOpenPositions = request.maxOpenPositions();
+        user.allowedSymbols = request.allowedSymbols() == null ? null
+                : request.allowedSymbols().stream().distinct().sorted().toList();
+        user.tradingTimeZone = hours == null ? null : hours.timeZone();
+        user.tradingDays = hours == null ? null : hours.days().stream().distinct().toList();
+        user.tradingOpen = hours == null ? null : LocalTime.parse(hours.open());
+        user.tradingClose = hours == null ? null : LocalTime.parse(hours.close());
+        user.tradeOnly = Boolean.TRUE.equals(request.tradeOnly());
+    }
+
+    /** Every field of {@code request} that exceeds {@code tier}'s ceiling or is malformed; empty when it may apply. */
+    public static List<FieldError> violations(Tier tier, LimitOverridesRequest request) {
         List<FieldError> errors = new ArrayList<>();
         within("maxPositionSizeUsd", request.maxPositionSizeUsd(), tier.maxPositionSizeUsd(), tier, errors);
         within("maxOrderSizeUsd", request.maxOrderSizeUsd(), tier.maxOrderSizeUsd(), tier, errors);
@@ -50,20 +69,7 @@ public final class LimitOverrides {
                 errors.add(new FieldError("tradingHours.close", "must differ from open"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, "Bad Request", ABOVE_TIER, "Overrides may only tighten the tier's limits", errors);
-        }
-        user.maxPositionSizeUsd = request.maxPositionSizeUsd();
-        user.maxOrderSizeUsd = request.maxOrderSizeUsd();
-        user.maxDailyLossUsd = request.maxDailyLossUsd();
-        user.maxOpenPositions = request.maxOpenPositions();
-        user.allowedSymbols = request.allowedSymbols() == null ? null
-                : request.allowedSymbols().stream().distinct().sorted().toList();
-        user.tradingTimeZone = hours == null ? null : hours.timeZone();
-        user.tradingDays = hours == null ? null : hours.days().stream().distinct().toList();
-        user.tradingOpen = hours == null ? null : LocalTime.parse(hours.open());
-        user.tradingClose = hours == null ? null : LocalTime.parse(hours.close());
-        user.tradeOnly = Boolean.TRUE.equals(request.tradeOnly());
+        return errors;
     }
 
     private static void within(String field, BigDecimal value, BigDecimal ceiling, Tier tier, List<FieldError> errors) {
