@@ -22,6 +22,7 @@ public class FakeUserService implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, UUID> OWNER_BY_ACCOUNT = new ConcurrentHashMap<>();
     private static final Map<UUID, String[]> KEYS_BY_ACCOUNT = new ConcurrentHashMap<>();
     private static final Map<UUID, java.util.concurrent.atomic.AtomicInteger> LOOKUPS = new ConcurrentHashMap<>();
+    private static final Map<UUID, java.util.List<String>> KILL_SWITCHES = new ConcurrentHashMap<>();
     private static final byte[] INTERNAL_SECRET =
             "test-internal-secret-do-not-use-in-production".getBytes(StandardCharsets.UTF_8);
     private HttpServer server;
@@ -43,6 +44,11 @@ public class FakeUserService implements QuarkusTestResourceLifecycleManager {
     public static int lookupsOf(UUID accountId) {
         java.util.concurrent.atomic.AtomicInteger count = LOOKUPS.get(accountId);
         return count == null ? 0 : count.get();
+    }
+
+    /** The bodies of correctly signed {@code POST /internal/v1/users/{userId}/kill-switch} calls for this user. */
+    public static java.util.List<String> killSwitchesOf(UUID userId) {
+        return java.util.List.copyOf(KILL_SWITCHES.getOrDefault(userId, java.util.List.of()));
     }
 
     @Override
@@ -73,10 +79,24 @@ public class FakeUserService implements QuarkusTestResourceLifecycleManager {
             String caller = exchange.getRequestHeaders().getFirst(ServiceSignature.CALLER_HEADER);
             String timestamp = exchange.getRequestHeaders().getFirst(ServiceSignature.TIMESTAMP_HEADER);
             boolean signed = "order-service".equals(caller) && timestamp != null && ServiceSignature.verify(INTERNAL_SECRET,
-                    caller, Long.parseLong(timestamp), "GET", path,
+                    caller, Long.parseLong(timestamp), exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst(ServiceSignature.SIGNATURE_HEADER), System.currentTimeMillis());
             String[] parts = path.split("/");   // /internal/v1/users/{user}/broker-accounts/{account}/credentials
             UUID userId = UUID.fromString(parts[4]);
+            if (path.endsWith("/kill-switch") && exchange.getRequestMethod().equals("POST")) {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (signed) {
+                    KILL_SWITCHES.computeIfAbsent(userId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(request);
+                }
+                byte[] answer = (signed ? "{\"active\":true,\"triggeredBy\":\"system\"}" : "{\"status\":401}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(signed ? 200 : 401, answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+                return;
+            }
             UUID accountId = UUID.fromString(parts[6]);
             String[] keys = KEYS_BY_ACCOUNT.get(accountId);
             int status = !signed ? 401 : keys == null || !userId.equals(OWNER_BY_ACCOUNT.get(accountId)) ? 404 : 200;

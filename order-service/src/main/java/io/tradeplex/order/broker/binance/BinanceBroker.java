@@ -8,6 +8,9 @@ import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.order.account.BrokerCredentials;
 import io.tradeplex.order.account.CredentialsClient;
 import io.tradeplex.order.broker.BrokerAdapter;
+import io.tradeplex.order.broker.autodisable.ConsecutiveBrokerErrors;
+import io.tradeplex.order.broker.traffic.BrokerCall;
+import io.tradeplex.order.broker.traffic.BrokerTrafficException;
 import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
@@ -26,7 +29,9 @@ import java.util.Set;
 /**
  * Binance Spot. An order is sent once, with our client order id as {@code newClientOrderId}; when Binance's answer is
  * lost (no answer, a 5xx, or -1007 "execution status unknown") the order is looked up by that id — never sent again
- * blindly — and whatever Binance executed is applied, each trade once (its trade id is the fill id).
+ * blindly — and whatever Binance executed is applied, each trade once (its trade id is the fill id). Calls go through
+ * the broker traffic control with Binance's documented request weights; an order whose call was not sent at all (open
+ * breaker, full queue) is refused with that code and can be sent again under a new client order id.
  */
 @ApplicationScoped
 public class BinanceBroker implements BrokerAdapter {
@@ -37,18 +42,25 @@ public class BinanceBroker implements BrokerAdapter {
     static final int NO_SUCH_ORDER = -2013;
     private static final Set<String> ENDED_WITHOUT_FILL = Set.of("CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
     private static final int QUERY_ATTEMPTS = 5;
+    // Request weights from Binance's Spot API reference.
+    private static final int PLACE_WEIGHT = 1;
+    private static final int QUERY_ORDER_WEIGHT = 4;
+    private static final int TRADES_OF_ORDER_WEIGHT = 5;
     private static final Logger LOG = Logger.getLogger(BinanceBroker.class);
 
     private final BinanceHttp http;
     private final BinanceConfig config;
     private final CredentialsClient credentials;
     private final OrderLifecycle lifecycle;
+    private final ConsecutiveBrokerErrors errors;
 
-    public BinanceBroker(BinanceHttp http, BinanceConfig config, CredentialsClient credentials, OrderLifecycle lifecycle) {
+    public BinanceBroker(BinanceHttp http, BinanceConfig config, CredentialsClient credentials, OrderLifecycle lifecycle,
+                         ConsecutiveBrokerErrors errors) {
         this.http = http;
         this.config = config;
         this.credentials = credentials;
         this.lifecycle = lifecycle;
+        this.errors = errors;
     }
 
     @Override
@@ -82,20 +94,39 @@ public class BinanceBroker implements BrokerAdapter {
         }
         parameters.put("newClientOrderId", clientOrderIdOf(order));
         parameters.put("newOrderRespType", "FULL");
-        long sentAt = System.currentTimeMillis();
-        return http.send(HttpMethod.POST, "/api/v3/order", parameters, keys).chain(answer -> {
-            if (answer.status() == 200) {
-                return applyPlaced(order, answer.body());
-            }
-            if (answer.status() == 0 || answer.status() >= 500 || answer.code() == EXECUTION_UNKNOWN) {
-                LOG.warnf("Binance's answer to order %s was lost (HTTP %d, code %d): looking it up", order.orderId(),
-                        answer.status(), answer.code());
-                return reconcile(order, keys, sentAt, 1);
-            }
-            LOG.infof("Binance refused order %s: HTTP %d, code %d", order.orderId(), answer.status(), answer.code());
-            return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
-                    "Binance refused the order: " + answer.message() + " (code " + answer.code() + ")"));
-        });
+        BrokerCall call = BrokerCall.order(NAME, order.userId(), order.accountId(), PLACE_WEIGHT);
+        return http.send(call, HttpMethod.POST, "/api/v3/order", parameters, keys)
+                .onItemOrFailure().transformToUni((answer, failure) -> {
+                    if (failure instanceof BrokerTrafficException refusal) {
+                        return notSent(order, refusal);
+                    }
+                    if (failure != null) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    // The request was signed before its answer came: from now on its recvWindow is certainly running.
+                    long signedBefore = System.currentTimeMillis();
+                    if (answer.status() == 200) {
+                        errors.answered(order.userId());
+                        return applyPlaced(order, answer.body());
+                    }
+                    if (answer.status() == 0 || answer.status() >= 500 || answer.code() == EXECUTION_UNKNOWN) {
+                        LOG.warnf("Binance's answer to order %s was lost (HTTP %d, code %d): looking it up", order.orderId(),
+                                answer.status(), answer.code());
+                        return reconcile(order, keys, signedBefore, 1);
+                    }
+                    LOG.infof("Binance refused order %s: HTTP %d, code %d", order.orderId(), answer.status(), answer.code());
+                    return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
+                            "Binance refused the order: " + answer.message() + " (code " + answer.code() + ")"));
+                });
+    }
+
+    /** Nothing reached Binance: the order is refused with the traffic control's code, and may be sent again. */
+    private Uni<Void> notSent(OpenOrder order, BrokerTrafficException refusal) {
+        LOG.infof("Order %s not sent to Binance: %s", order.orderId(), refusal.code());
+        return lifecycle.brokerRejected(order, refusal.rejection())
+                .chain(() -> refusal.brokerFault()
+                        ? errors.failed(order.userId(), NAME, refusal.code())
+                        : Uni.createFrom().voidItem());
     }
 
     /** The FULL answer to a placement lists the trades that executed at once. */
@@ -116,26 +147,32 @@ public class BinanceBroker implements BrokerAdapter {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("symbol", symbolOf(order.symbol()));
         parameters.put("origClientOrderId", clientOrderIdOf(order));
-        return http.send(HttpMethod.GET, "/api/v3/order", parameters, keys).chain(answer -> {
-            if (answer.status() == 200) {
-                return applyTrades(order, keys, answer.body());
-            }
-            boolean windowOver = System.currentTimeMillis() > sentAt + config.recvWindow() + 1000;
-            if (answer.code() == NO_SUCH_ORDER && windowOver) {
-                return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
-                        "The order did not reach Binance; nothing was executed. Send it again with a new clientOrderId"));
-            }
-            if (attempt >= QUERY_ATTEMPTS && windowOver) {
-                LOG.errorf("Order %s is in an uncertain state at Binance after %d lookups; reconciliation continues",
-                        order.orderId(), attempt);
-                return Uni.createFrom().voidItem();
-            }
-            Duration wait = answer.code() == NO_SUCH_ORDER
-                    ? Duration.ofMillis(Math.max(100, sentAt + config.recvWindow() + 1000 - System.currentTimeMillis()))
-                    : Duration.ofMillis(200L * attempt);
-            return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .chain(() -> reconcile(order, keys, sentAt, attempt + 1));
-        });
+        BrokerCall call = BrokerCall.query(NAME, order.userId(), order.accountId(), QUERY_ORDER_WEIGHT);
+        // A lookup that could not even be sent (open breaker, long queue) is no answer: try again later.
+        return http.send(call, HttpMethod.GET, "/api/v3/order", parameters, keys)
+                .onFailure(BrokerTrafficException.class).recoverWithItem(refusal -> http.noAnswer())
+                .chain(answer -> {
+                    if (answer.status() == 200) {
+                        errors.answered(order.userId());
+                        return applyTrades(order, keys, answer.body());
+                    }
+                    boolean windowOver = System.currentTimeMillis() > sentAt + config.recvWindow() + 1000;
+                    if (answer.code() == NO_SUCH_ORDER && windowOver) {
+                        return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
+                                        "The order did not reach Binance; nothing was executed. Send it again with a new clientOrderId"))
+                                .chain(() -> errors.failed(order.userId(), NAME, "the order was lost on its way"));
+                    }
+                    if (attempt >= QUERY_ATTEMPTS && windowOver) {
+                        LOG.errorf("Order %s is in an uncertain state at Binance after %d lookups; reconciliation continues",
+                                order.orderId(), attempt);
+                        return errors.failed(order.userId(), NAME, "no answer to the order or its lookups");
+                    }
+                    Duration wait = answer.code() == NO_SUCH_ORDER
+                            ? Duration.ofMillis(Math.max(100, sentAt + config.recvWindow() + 1000 - System.currentTimeMillis()))
+                            : Duration.ofMillis(200L * attempt);
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                            .chain(() -> reconcile(order, keys, sentAt, attempt + 1));
+                });
     }
 
     /** An order's trades by their ids, so a trade already applied from the placement answer is not applied twice. */
@@ -146,18 +183,21 @@ public class BinanceBroker implements BrokerAdapter {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("symbol", found.path("symbol").asText());
         parameters.put("orderId", found.path("orderId").asText());
-        return http.send(HttpMethod.GET, "/api/v3/myTrades", parameters, keys).chain(trades -> {
-            if (trades.status() != 200) {
-                LOG.warnf("Trades of order %s could not be read (HTTP %d); reconciliation continues", order.orderId(),
-                        trades.status());
-                return Uni.createFrom().voidItem();
-            }
-            return Multi.createFrom().iterable(trades.body())
-                    .onItem().transformToUniAndConcatenate(trade -> lifecycle.applyFill(order.userId(), order.orderId(),
-                            execution(trade.path("symbol").asText(), trade.path("id").asLong(), trade,
-                                    trade.path("time").asLong())))
-                    .collect().asList().replaceWithVoid();
-        });
+        BrokerCall call = BrokerCall.query(NAME, order.userId(), order.accountId(), TRADES_OF_ORDER_WEIGHT);
+        return http.send(call, HttpMethod.GET, "/api/v3/myTrades", parameters, keys)
+                .onFailure(BrokerTrafficException.class).recoverWithItem(refusal -> http.noAnswer())
+                .chain(trades -> {
+                    if (trades.status() != 200) {
+                        LOG.warnf("Trades of order %s could not be read (HTTP %d); reconciliation continues", order.orderId(),
+                                trades.status());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Multi.createFrom().iterable(trades.body())
+                            .onItem().transformToUniAndConcatenate(trade -> lifecycle.applyFill(order.userId(), order.orderId(),
+                                    execution(trade.path("symbol").asText(), trade.path("id").asLong(), trade,
+                                            trade.path("time").asLong())))
+                            .collect().asList().replaceWithVoid();
+                });
     }
 
     private Uni<Void> endedWithoutFill(OpenOrder order, String status) {
