@@ -16,6 +16,7 @@ import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
 import io.tradeplex.order.execution.Rejection;
 import io.tradeplex.order.order.OrderRepository;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -60,9 +61,11 @@ public class KiteBroker implements BrokerAdapter {
     private final KiteSessions sessions;
     private final OrderLifecycle lifecycle;
     private final OrderRepository orders;
+    private final Vertx vertx;
 
     public KiteBroker(KiteHttp http, KiteConfig config, CredentialsClient credentials, KiteSessions sessions,
-                      OrderLifecycle lifecycle, OrderRepository orders) {
+                      OrderLifecycle lifecycle, OrderRepository orders, Vertx vertx) {
+        this.vertx = vertx;
         this.http = http;
         this.config = config;
         this.credentials = credentials;
@@ -104,7 +107,7 @@ public class KiteBroker implements BrokerAdapter {
      * ended it. When Kite cannot answer, or its answer proves nothing, the order is left as it is.
      */
     public Uni<Void> reconcile(OpenOrder order) {
-        return credentials.credentials(order.userId(), order.accountId())
+        return VertxContexts.onDuplicatedContext(vertx, () -> credentials.credentials(order.userId(), order.accountId())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Order %s cannot be reconciled now, the account's keys are unavailable: %s",
                             order.orderId(), failure.toString());
@@ -123,7 +126,7 @@ public class KiteBroker implements BrokerAdapter {
                             return tagged(book.data(), KiteTag.of(order.orderId()))
                                     .map(found -> settle(order, keys, found))
                                     .orElseGet(() -> refuseIfNeverPlaced(order));
-                        }));
+                        })));
     }
 
     /**
@@ -218,7 +221,7 @@ public class KiteBroker implements BrokerAdapter {
             boolean working = !ENDED.contains(latest.path("status").asText());
             Uni<Void> settled = settle(order, keys, latest);
             if (working && order.type() == OrderType.MARKET && attempt < config.followAttempts()) {
-                return settled.onItem().delayIt().by(config.followInterval())
+                return settled.chain(() -> VertxContexts.pause(config.followInterval()))
                         .chain(() -> follow(order, keys, kiteOrderId, attempt + 1));
             }
             return settled;
@@ -252,8 +255,7 @@ public class KiteBroker implements BrokerAdapter {
                 return Uni.createFrom().voidItem();
             }
             Duration wait = Duration.ofMillis(Math.min(250L * attempt, 2000));
-            return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .chain(() -> findLost(order, keys, deadline, attempt + 1));
+            return VertxContexts.pause(wait).chain(() -> findLost(order, keys, deadline, attempt + 1));
         });
     }
 

@@ -45,8 +45,9 @@ public class KiteSessions {
         }
         LOG.warnf("Kite refused the session of account %s (TokenException): marking it login-required", keys.accountId());
         // A few quick retries of this one internal call; never of anything sent to Kite.
-        return userService.loginRequired(userId, keys.accountId(), new KiteSessionApi.LoginRequired(fingerprint, reason))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(2)
+        return VertxContexts.resumeHere(userService.loginRequired(userId, keys.accountId(),
+                        new KiteSessionApi.LoginRequired(fingerprint, reason))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(2))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf("Account %s could not be marked login-required in user-service (%s); its orders are"
                             + " refused here until its owner logs in again", keys.accountId(), failure.toString());
