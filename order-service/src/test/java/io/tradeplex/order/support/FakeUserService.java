@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands in for user-service's {@code GET /api/v1/me/broker-accounts/{id}} (another service, not our infrastructure):
- * it answers 200 only when the bearer token's subject owns the account, 404 otherwise — the same contract.
+ * it answers 200 only when the bearer token's subject owns the account, 404 otherwise — the same contract. Its
+ * internal endpoints answer only calls signed as order-service: the vault's credentials (409 KITE_LOGIN_REQUIRED once a
+ * Kite account was reported) and the login-required report, which it records.
  */
 public class FakeUserService implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, UUID> OWNER_BY_ACCOUNT = new ConcurrentHashMap<>();
