@@ -1,6 +1,5 @@
 package io.tradeplex.order.broker.kite;
 
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -22,6 +21,6 @@ public final class KiteTag {
 
     /** Only a tag we could have made: anything else in a postback names no order of ours. */
     public static boolean isOurs(String tag) {
-        return tag != null && tag.length() == LENGTH && tag.equals(tag.toLowerCase(Locale.ROOT)) && tag.matches("[0-9a-f]+");
+        return tag != null && tag.matches("[0-9a-f]{" + LENGTH + "}");
     }
 }
