@@ -1,7 +1,10 @@
 package io.tradeplex.order.broker;
 
 import io.smallrye.mutiny.Uni;
+import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
+
+import java.util.Optional;
 
 /** Works accepted orders at one broker: sends them, and reports fills and refusals through the order lifecycle. */
 public interface BrokerAdapter {
@@ -10,4 +13,12 @@ public interface BrokerAdapter {
 
     /** Sends an accepted order. Failures are the adapter's to record on the order; the returned Uni only ends. */
     Uni<Void> route(OpenOrder order);
+
+    /**
+     * A fill this broker makes the moment it accepts the order, recorded in the accepting transaction. Only an
+     * embedded broker can: a real one answers over the network, after that transaction.
+     */
+    default Optional<Execution> executionAtOnce(OpenOrder order) {
+        return Optional.empty();
+    }
 }

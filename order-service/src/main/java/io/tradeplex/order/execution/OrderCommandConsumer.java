@@ -1,5 +1,7 @@
 package io.tradeplex.order.execution;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.kit.context.RequestContext;
@@ -18,10 +20,15 @@ import org.jboss.logging.MDC;
 public class OrderCommandConsumer {
     private final OrderLifecycle lifecycle;
     private final Brokers brokers;
+    private final Counter handled;
 
-    public OrderCommandConsumer(OrderLifecycle lifecycle, Brokers brokers) {
+    public OrderCommandConsumer(OrderLifecycle lifecycle, Brokers brokers, MeterRegistry metrics) {
         this.lifecycle = lifecycle;
         this.brokers = brokers;
+        // Per instance: with replicas, each one's count shows the share of users' partitions it works.
+        this.handled = Counter.builder("tradeplex.order.commands.handled")
+                .description("Place-order commands this instance decided (accepted, rejected or recognised as repeats)")
+                .register(metrics);
     }
 
     @Incoming("order-commands")
@@ -32,6 +39,7 @@ public class OrderCommandConsumer {
         }
         MDC.put(RequestContext.USER_ID, String.valueOf(event.key()));
         return lifecycle.accept(event.id(), event.decode(PlaceOrder.class))
+                .invoke(() -> handled.increment())
                 .chain(open -> open == null ? Uni.createFrom().voidItem() : brokers.route(open));
     }
 }

@@ -14,6 +14,7 @@ import io.tradeplex.order.broker.paper.PaperBroker;
 import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
 import io.tradeplex.order.execution.Rejection;
+import io.tradeplex.order.risk.ExposureLedger;
 import io.tradeplex.order.risk.RiskCheck;
 import io.tradeplex.order.risk.RiskRules;
 import io.tradeplex.order.user.TradingEligibility;
@@ -49,10 +50,12 @@ public class OrderService {
     private final AuditTrail audit;
     private final RiskCheck risk;
     private final UserStates userStates;
+    private final ExposureLedger exposure;
 
     public OrderService(OrderRepository orders, FillRepository fills, AccountClient accounts, Outbox outbox,
                         OrderLifecycle lifecycle, PaperBroker paperBroker, TradingEligibility eligibility,
-                        AuditTrail audit, RiskCheck risk, UserStates userStates) {
+                        AuditTrail audit, RiskCheck risk, UserStates userStates, ExposureLedger exposure) {
+        this.exposure = exposure;
         this.orders = orders;
         this.fills = fills;
         this.accounts = accounts;
@@ -70,20 +73,56 @@ public class OrderService {
     }
 
     /**
+     * One transaction decides and records: the replay lookup, the rules, the exposure read and the insert with its
+     * command. Only an account the user's published state does not list yet is looked up at user-service, before it.
+     *
      * @param emailVerified the caller's {@code email_verified} claim
      */
     public Uni<Placement> place(UUID userId, String bearerToken, boolean emailVerified, PlaceOrderRequest request) {
-        return Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId()))
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Placement(OrderMapper.toView(existing, null), true))
-                        : refuseIfIneligible(userId, emailVerified, request)
-                        .chain(() -> ownedAccount(userId, request.accountId(), bearerToken))
-                        .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> AccountClient.unavailable())
-                        .map(account -> account.orElseThrow(OrderService::unknownAccount))
-                        // Ownership first: another user's account id must answer "not yours" before any of its rules.
-                        .call(account -> refuseIfRisky(userId, request))
-                        .call(account -> refuseIfOverexposed(userId, request))
-                        .chain(account -> insert(userId, request, account)));
+        return ownedAccount(userId, request.accountId(), bearerToken)
+                .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> AccountClient.unavailable())
+                .chain(account -> Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId())
+                        .chain(existing -> existing != null
+                                ? Uni.createFrom().item(Decision.placed(new Placement(OrderMapper.toView(existing, null), true)))
+                                : decide(userId, emailVerified, request, account.orElseThrow(OrderService::unknownAccount)))))
+                // Two concurrent requests with one client order id: the loser answers with the winner's order.
+                .onFailure(OrderService::isUniqueViolation).recoverWithUni(() ->
+                        Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId()))
+                                .map(winner -> Decision.placed(new Placement(OrderMapper.toView(winner, null), true))))
+                .map(Decision::placementOrThrow);
+    }
+
+    /**
+     * A refusal is an answer, not a failure, inside the transaction: its audit entry commits with it, and nothing else
+     * was written.
+     */
+    private record Decision(Placement placement, ApiException refusal) {
+        static Decision placed(Placement placement) {
+            return new Decision(placement, null);
+        }
+
+        Placement placementOrThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return placement;
+        }
+    }
+
+    /** Ownership first: another user's account id must answer "not yours" before any of its rules. */
+    private Uni<Decision> decide(UUID userId, boolean emailVerified, PlaceOrderRequest request, BrokerAccount account) {
+        Optional<Rejection> ineligible = eligibility.check(userId, emailVerified);
+        if (ineligible.isPresent()) {
+            return refuse(userId, request, 403, "Forbidden", ineligible.get());
+        }
+        Optional<Rejection> risky = risk.check(userId, askOf(request));
+        if (risky.isPresent()) {
+            return refuse(userId, request, 422, "Unprocessable request", risky.get());
+        }
+        return risk.checkExposure(userId, askOf(request), request.side(), false)
+                .chain(overexposed -> overexposed.isPresent()
+                        ? refuse(userId, request, 422, "Unprocessable request", overexposed.get())
+                        : insert(userId, request, account));
     }
 
     /**
@@ -99,37 +138,12 @@ public class OrderService {
         return known.isPresent() ? Uni.createFrom().item(known) : accounts.ownedAccount(accountId, bearerToken);
     }
 
-    /** A user who may not trade at all is told so at once (403), and the refusal lands in their activity log. */
-    private Uni<Void> refuseIfIneligible(UUID userId, boolean emailVerified, PlaceOrderRequest request) {
-        return eligibility.check(userId, emailVerified)
-                .map(rejection -> audit.record(audit.denied(userId, userId, "order.place", rejection.code(),
-                                "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId())))
-                        .chain(() -> Uni.createFrom().<Void>failure(new ApiException(403, "Forbidden", rejection.code(),
-                                rejection.reason(), List.of()))))
-                .orElseGet(() -> Uni.createFrom().voidItem());
-    }
-
-    /** The rules over the published user state, the controls and the price (see {@link RiskRules}). */
-    private Uni<Void> refuseIfRisky(UUID userId, PlaceOrderRequest request) {
-        return refuseWith(userId, request, risk.check(userId, askOf(request)));
-    }
-
-    /**
-     * The same exposure rules the command path applies, answered at once; the command path decides again (it is the
-     * user's one writer, and another order may have filled meanwhile).
-     */
-    private Uni<Void> refuseIfOverexposed(UUID userId, PlaceOrderRequest request) {
-        return Tenant.transaction(userId, () -> risk.checkExposure(userId, UUID.randomUUID(), askOf(request), request.side()))
-                .chain(rejection -> refuseWith(userId, request, rejection));
-    }
-
-    /** A broken rule is 422 naming it, and lands in the user's activity log; nothing is written. */
-    private Uni<Void> refuseWith(UUID userId, PlaceOrderRequest request, Optional<Rejection> rejection) {
-        return rejection.map(refused -> audit.record(audit.denied(userId, userId, "order.place", refused.code(),
-                                "/api/v1/orders", Map.of("clientOrderId", request.clientOrderId(), "symbol", request.symbol())))
-                        .chain(() -> Uni.createFrom().<Void>failure(new ApiException(422, "Unprocessable request",
-                                refused.code(), refused.reason(), List.of()))))
-                .orElseGet(() -> Uni.createFrom().voidItem());
+    /** A broken rule names itself and lands in the user's activity log; nothing else is written. */
+    private Uni<Decision> refuse(UUID userId, PlaceOrderRequest request, int status, String title, Rejection rejection) {
+        return audit.within(audit.denied(userId, userId, "order.place", rejection.code(), "/api/v1/orders",
+                        Map.of("clientOrderId", request.clientOrderId(), "symbol", request.symbol())))
+                .replaceWith(new Decision(null, new ApiException(status, title, rejection.code(), rejection.reason(),
+                        List.of())));
     }
 
     private static RiskRules.Ask askOf(PlaceOrderRequest request) {
@@ -157,17 +171,14 @@ public class OrderService {
                 .map(order -> OrderMapper.toView(order, null));
     }
 
-    private Uni<Placement> insert(UUID userId, PlaceOrderRequest request, BrokerAccount account) {
+    private Uni<Decision> insert(UUID userId, PlaceOrderRequest request, BrokerAccount account) {
         OrderEntity order = newOrder(userId, request, account);
-        return Tenant.transaction(userId, () -> orders.persist(order)
-                        .chain(() -> outbox.add(Topics.ORDER_COMMANDS, userId.toString(), userId.toString(),
-                                OrderMapper.toCommand(order))))
+        return orders.persist(order)
+                .call(exposure::opened)
+                .chain(() -> outbox.add(Topics.ORDER_COMMANDS, userId.toString(), userId.toString(),
+                        OrderMapper.toCommand(order)))
                 .invoke(() -> LOG.infof("Order %s placed (client order id %s)", order.id, order.clientOrderId))
-                .map(ignored -> new Placement(OrderMapper.toView(order, null), false))
-                // Two concurrent requests with one client order id: the loser answers with the winner's order.
-                .onFailure(OrderService::isUniqueViolation).recoverWithUni(() ->
-                        Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId()))
-                                .map(winner -> new Placement(OrderMapper.toView(winner, null), true)));
+                .map(ignored -> Decision.placed(new Placement(OrderMapper.toView(order, null), false)));
     }
 
     private static OrderEntity newOrder(UUID userId, PlaceOrderRequest request, BrokerAccount account) {

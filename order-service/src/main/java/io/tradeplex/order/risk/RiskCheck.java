@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,16 +35,30 @@ public class RiskCheck {
      * The rules over what the user already holds (position size, open positions), at the limit or latest price. Must
      * run inside the user's transaction.
      *
-     * @param orderId the order being decided (it must not count against itself), or any fresh id for one not yet stored
+     * @param askRecorded whether the asked order is already recorded (and so counted as open): it must not count
+     *                    against itself
      */
-    public Uni<Optional<Rejection>> checkExposure(UUID userId, UUID orderId, RiskRules.Ask ask, Side side) {
+    public Uni<Optional<Rejection>> checkExposure(UUID userId, RiskRules.Ask ask, Side side, boolean askRecorded) {
         Optional<UserState.Limits> limits = users.of(userId).flatMap(user -> RiskRules.limitsFor(user, ask.accountId()));
         Optional<BigDecimal> price = RiskRules.priceOf(ask, prices.of(ask.symbol()).map(MarketTick::price));
         if (limits.isEmpty() || price.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
         ExposureRules.Ask exposureAsk = new ExposureRules.Ask(ask.accountId(), ask.symbol(), side, ask.quantity(), price.get());
-        return exposures.of(userId, orderId).map(held -> ExposureRules.check(limits.get(), exposureAsk, held));
+        return exposures.of(userId)
+                .map(held -> askRecorded ? withoutAsk(held, exposureAsk) : held)
+                .map(held -> ExposureRules.check(limits.get(), exposureAsk, held));
+    }
+
+    private static List<Exposure> withoutAsk(List<Exposure> held, ExposureRules.Ask ask) {
+        return held.stream().map(exposure -> !exposure.accountId().equals(ask.accountId())
+                        || !exposure.symbol().equals(ask.symbol()) ? exposure
+                        : ask.side() == Side.BUY
+                        ? new Exposure(exposure.accountId(), exposure.symbol(), exposure.position(),
+                        exposure.openBuy().subtract(ask.quantity()).max(BigDecimal.ZERO), exposure.openSell())
+                        : new Exposure(exposure.accountId(), exposure.symbol(), exposure.position(), exposure.openBuy(),
+                        exposure.openSell().subtract(ask.quantity()).max(BigDecimal.ZERO)))
+                .toList();
     }
 
     /**

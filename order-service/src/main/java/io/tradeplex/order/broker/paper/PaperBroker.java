@@ -70,6 +70,11 @@ public class PaperBroker implements BrokerAdapter {
     }
 
     @Override
+    public Optional<Execution> executionAtOnce(OpenOrder order) {
+        return prices.of(order.symbol()).flatMap(tick -> executionFor(order, tick));
+    }
+
+    @Override
     public Uni<Void> route(OpenOrder order) {
         Optional<Execution> now = prices.of(order.symbol()).flatMap(tick -> executionFor(order, tick));
         if (now.isPresent()) {
