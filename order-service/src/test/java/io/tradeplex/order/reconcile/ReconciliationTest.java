@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tradeplex.contracts.Topics;
+import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.OrderAccepted;
 import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.kit.tenant.Tenant;
@@ -21,12 +22,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 import static io.tradeplex.order.support.FakeBinanceResource.BINANCE;
@@ -51,6 +56,7 @@ class ReconciliationTest {
     /** What the adapter's own lookup after a lost answer tries before it leaves the order to reconciliation. */
     private static final int INLINE_LOOKUPS = 5;
     private static final KafkaProbe KAFKA = new KafkaProbe();
+    private static final AtomicLong TICKS = new AtomicLong(System.currentTimeMillis());
 
     @Inject
     ReconciliationDriver driver;
@@ -178,6 +184,39 @@ class ReconciliationTest {
                         || (OrderAccepted.TYPE.equals(event.type()) && event.value().contains(nextOrderId)),
                 2, Duration.ofSeconds(20));
         assertThat(events).extracting(KafkaProbe.Received::type).containsExactly(OrderFilled.TYPE, OrderAccepted.TYPE);
+    }
+
+    @Test
+    void aPaperOrderACrashLeftUnroutedIsBookedByTheSweepAndThenFillsOnTheNextTick() throws Throwable {
+        UUID cat = UUID.randomUUID();
+        String symbol = "R" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase() + "-USD";
+        UUID orderId = UUID.randomUUID();
+        // Accepted two minutes ago, then the process died before the paper book took it: the book reloaded at start
+        // without it, as it was written after this instance started.
+        run(() -> Tenant.transaction(cat, () -> update("""
+                insert into orders (id, user_id, account_id, broker, client_order_id, symbol, side, type, quantity, status,
+                                    origin, created_at, updated_at, routing)
+                values ('%s', :user, '%s', 'paper', '%s', '%s', 'BUY', 'MARKET', 1, 'ACCEPTED', 'api',
+                        now() - interval '2 minutes', now() - interval '2 minutes', 'NOT_SENT')"""
+                .formatted(orderId, FakeUserService.paperAccountOf(cat), uniqueId("strand"), symbol), cat)));
+        String token = TestTokens.trader(cat);
+        tick(symbol, "100");
+        Thread.sleep(500);
+        given().auth().oauth2(token).get("/api/v1/orders/" + orderId).then().body("status", equalTo("ACCEPTED"));
+
+        awaitOwned(cat);
+        assertThat(sweep()).isGreaterThanOrEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            tick(symbol, "100");
+            given().auth().oauth2(token).get("/api/v1/orders/" + orderId).then().body("status", equalTo("FILLED"))
+                    .body("fills.size()", equalTo(1));
+        });
+    }
+
+    private static void tick(String symbol, String price) {
+        KAFKA.send(TestTopics.of(Topics.MARKET_TICKS), symbol, new MarketTick(1, symbol, new BigDecimal(price), "test",
+                TICKS.incrementAndGet(), Instant.now()));
     }
 
     /** The adapter's own lookups after the lost answer all failed, and it stopped: the order is reconciliation's now. */
