@@ -8,8 +8,9 @@
 alter table orders add column routing text not null default 'NOT_SENT'
     check (routing in ('NOT_SENT', 'SENDING', 'UNKNOWN', 'CONFIRMED'));
 alter table orders add column broker_order_id text;
--- When SENDING was written: a broker that drops requests older than a window (Binance's recvWindow) can then be
--- believed when it says it has no such order.
+-- When SENDING was written (the request leaves after it, possibly after waiting for rate limits), then when the lost
+-- answer came back (UNKNOWN: the request was signed before it). A broker that drops requests older than a window
+-- (Binance's recvWindow) can then be believed when it says it has no such order.
 alter table orders add column routed_at timestamptz;
 
 -- Orders from before this column: an open order at a broker outside this service was sent and never looked at

@@ -66,7 +66,9 @@ class EventSchemasTest {
                         List.of("trading:trade"), NOW, true, LIMITS,
                         new UserState.KillSwitch("stepping away", "user", USER, NOW), ACCOUNT,
                         List.of(new UserState.Account(ACCOUNT, "kite", "LOGIN_REQUIRED", new BigDecimal("10000.00"),
-                                NOW, LIMITS))));
+                                NOW, LIMITS, new UserState.Egress("http://10.0.0.5:3128", "10.0.0.17")),
+                                new UserState.Account(UUID.randomUUID(), "binance", "READY", new BigDecimal("500"), null,
+                                        LIMITS, new UserState.Egress(null, "fd00::17")))));
     }
 
     @Test
@@ -98,5 +100,10 @@ class EventSchemasTest {
 
         Map<String, Object> missingUser = Map.of("schemaVersion", 1, "orderId", ORDER.toString(), "requestedAt", NOW.toString());
         assertThat(EventSchemas.violations(CancelOrder.TYPE, EventJson.mapper().valueToTree(missingUser).toString())).isNotEmpty();
+
+        UserState proxyWithPassword = new UserState(1, USER, "ana@example.test", "basic", "ACTIVE", false, List.of(),
+                List.of(), NOW, false, null, null, null, List.of(new UserState.Account(ACCOUNT, "kite", "READY",
+                BigDecimal.TEN, null, null, new UserState.Egress("http://user:secret@10.0.0.5:3128", null))));
+        assertThat(EventSchemas.violations(UserState.TYPE, EventJson.write(proxyWithPassword))).isNotEmpty();
     }
 }

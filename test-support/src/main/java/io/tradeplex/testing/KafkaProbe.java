@@ -27,6 +27,12 @@ import java.util.function.Predicate;
 /** Reads and writes real Kafka topics from a test, the way any other service would. */
 public final class KafkaProbe implements AutoCloseable {
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
+    /**
+     * Tests name topics with the default test prefix ({@code "test." + Topics.X}). A run isolated from concurrent runs
+     * with {@code -D%test.tradeplex.kafka.topic-prefix=...} has the service use its own prefix, and the probe follows it.
+     */
+    private static final String TEST_PREFIX = "test.";
+    private static final String RUN_PREFIX = System.getProperty("%test.tradeplex.kafka.topic-prefix", TEST_PREFIX);
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
@@ -43,7 +49,7 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     public void sendWithId(String topic, String key, String id, Event event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.write(event));
+        ProducerRecord<String, String> record = new ProducerRecord<>(ofThisRun(topic), key, EventJson.write(event));
         add(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         add(record, CloudEventHeaders.ID, id);
         add(record, CloudEventHeaders.TYPE, event.eventType());
@@ -58,7 +64,8 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     /** Scans the whole topic until {@code count} records with this key match, or the timeout passes. */
-    public List<Received> await(String topic, String key, Predicate<Received> filter, int count, Duration timeout) {
+    public List<Received> await(String testTopic, String key, Predicate<Received> filter, int count, Duration timeout) {
+        String topic = ofThisRun(testTopic);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
@@ -82,6 +89,11 @@ public final class KafkaProbe implements AutoCloseable {
             }
             return matches;
         }
+    }
+
+    /** The topic this run's services use for one named with the default test prefix. */
+    public static String ofThisRun(String topic) {
+        return topic.startsWith(TEST_PREFIX) ? RUN_PREFIX + topic.substring(TEST_PREFIX.length()) : topic;
     }
 
     @Override

@@ -96,8 +96,25 @@ public record UserState(
      * @param status           {@code READY}; {@code LOGIN_REQUIRED} (a Kite account without a live session); {@code CLOSED}
      * @param sessionExpiresAt when the broker session ends (Kite: 06:00 IST the next day); null where sessions do not expire
      * @param limits           the user's limits tightened by the account's own
+     * @param egress           the outbound route an operator pinned for this account's broker calls; null for the
+     *                         platform's default route
      */
     public record Account(UUID accountId, String broker, String status, BigDecimal capitalUsd, Instant sessionExpiresAt,
-                          Limits limits) {
+                          Limits limits, Egress egress) {
+        /** An account on the default route; records written before egress existed read this way too. */
+        public Account(UUID accountId, String broker, String status, BigDecimal capitalUsd, Instant sessionExpiresAt,
+                       Limits limits) {
+            this(accountId, broker, status, capitalUsd, sessionExpiresAt, limits, null);
+        }
+    }
+
+    /**
+     * How this account's calls leave the platform: brokers such as Kite accept orders only from whitelisted static
+     * addresses, so an operator pins one per account. At least one of the two is set.
+     *
+     * @param proxy         an outbound proxy, {@code http://host:port} or {@code socks5://host:port}; null for none
+     * @param sourceAddress the local IP address connections are made from; null for the system's choice
+     */
+    public record Egress(String proxy, String sourceAddress) {
     }
 }

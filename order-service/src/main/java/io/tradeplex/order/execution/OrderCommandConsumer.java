@@ -5,6 +5,7 @@ import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.kit.context.RequestContext;
 import io.tradeplex.kit.kafka.IncomingEvent;
 import io.tradeplex.order.broker.Brokers;
+import io.tradeplex.order.broker.autodisable.ConsecutiveBrokerErrors;
 import io.tradeplex.order.reconcile.Reconciliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,11 +27,14 @@ public class OrderCommandConsumer {
     private final OrderLifecycle lifecycle;
     private final Brokers brokers;
     private final Reconciliation reconciliation;
+    private final ConsecutiveBrokerErrors errors;
 
-    public OrderCommandConsumer(OrderLifecycle lifecycle, Brokers brokers, Reconciliation reconciliation) {
+    public OrderCommandConsumer(OrderLifecycle lifecycle, Brokers brokers, Reconciliation reconciliation,
+                                ConsecutiveBrokerErrors errors) {
         this.lifecycle = lifecycle;
         this.brokers = brokers;
         this.reconciliation = reconciliation;
+        this.errors = errors;
     }
 
     @Incoming("order-commands")
@@ -45,7 +49,12 @@ public class OrderCommandConsumer {
                 .chain(acceptance -> !acceptance.mustReconcileFirst() ? Uni.createFrom().item(acceptance)
                         : reconciliation.settle(command.userId(), acceptance.reconcileFirst())
                         .chain(() -> lifecycle.accept(event.id(), command, false)))
-                .chain(acceptance -> acceptance.toRoute() == null ? Uni.createFrom().voidItem()
-                        : brokers.route(acceptance.toRoute()));
+                .chain(acceptance -> {
+                    if (acceptance.refusedWhileReconciling()) {
+                        // The broker could not answer for the earlier order: a broker error in the user's streak.
+                        return errors.failed(command.userId(), command.broker(), OrderLifecycle.RECONCILING);
+                    }
+                    return acceptance.toRoute() == null ? Uni.createFrom().voidItem() : brokers.route(acceptance.toRoute());
+                });
     }
 }

@@ -74,7 +74,7 @@ public class OrderLifecycle {
                         if (!uncertain.isEmpty()) {
                             return reject(order, new Rejection(RECONCILING, "Your order " + uncertain.get(0).id
                                     + " is being looked up at its broker; place this order again once it is settled"), now)
-                                    .replaceWith(Acceptance.nothing());
+                                    .replaceWith(Acceptance.refusedAsReconciling());
                         }
                         return checks.check(order)
                                 .map(rejection -> Uni.createFrom().item(Optional.of(rejection)))
@@ -109,13 +109,17 @@ public class OrderLifecycle {
                 }));
     }
 
-    /** The broker's answer to a request that may have placed the order was lost. */
+    /**
+     * The broker's answer to a request that may have placed the order was lost. The time is kept: the request was
+     * signed before it, which tells a broker with a receive window (Binance) when the request can no longer arrive.
+     */
     public Uni<Void> markUnknown(OpenOrder open) {
         return Tenant.transaction(open.userId(), () -> orders.findOwnedForUpdate(open.userId(), open.orderId())
                 .invoke(order -> {
                     if (order != null && order.routing != Routing.CONFIRMED) {
                         LOG.warnf("Order %s is UNKNOWN at %s until it is looked up", order.id, order.broker);
                         order.routing = Routing.UNKNOWN;
+                        order.routedAt = Instant.now();
                     }
                 })
                 .replaceWithVoid());

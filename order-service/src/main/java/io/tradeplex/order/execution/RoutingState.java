@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * An order's standing with its broker as of now, read before reconciling it.
  *
- * @param routedAt when it was marked SENDING; null if it never was (or was routed before this was recorded)
+ * @param routedAt when it was marked SENDING, then UNKNOWN; null if it never was (or was routed before this was recorded)
  */
 public record RoutingState(OrderStatus status, Routing routing, Instant routedAt, String brokerOrderId) {
     public boolean isOpen() {

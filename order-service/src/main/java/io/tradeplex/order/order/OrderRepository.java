@@ -80,9 +80,9 @@ public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID>
                 Routing.NOT_SENT, OrderStatus.ACCEPTED, strandedBefore);
     }
 
-    /** Every user's open orders that a broker confirmed, except at {@code broker} (one that keeps no state of its own). */
-    public Uni<List<OrderEntity>> restingAtBrokersOtherThan(String broker) {
-        return list("status in ?1 and routing = ?2 and broker <> ?3",
-                List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED), Routing.CONFIRMED, broker);
+    /** Every user's open orders that one of these brokers confirmed: only in a system transaction. */
+    public Uni<List<OrderEntity>> restingAt(List<String> brokers) {
+        return list("status in ?1 and routing = ?2 and broker in ?3",
+                List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED), Routing.CONFIRMED, brokers);
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** How often orders are reconciled with their brokers, and how long a user's new order may wait for it. */
 @ConfigMapping(prefix = "tradeplex.reconciliation")
@@ -12,9 +13,16 @@ public interface ReconciliationConfig {
     @WithDefault("30s")
     Duration interval();
 
-    /** Poll of orders resting at brokers that keep their own state (not paper), for fills and cancels; 0 turns it off. */
+    /** Poll of orders resting at {@link #restingBrokers()}, for fills and cancels made there; 0 turns it off. */
     @WithDefault("5s")
     Duration restingInterval();
+
+    /**
+     * Brokers whose resting orders are polled: those that keep their own state (paper's is our database). Kite also
+     * pushes postbacks; its poll catches the ones lost on the way.
+     */
+    @WithDefault("binance,kite")
+    List<String> restingBrokers();
 
     /**
      * At most this many resting orders of one broker account are looked up per poll, least recently looked up first:

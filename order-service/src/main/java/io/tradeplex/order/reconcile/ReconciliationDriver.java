@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.tenant.Tenant;
-import io.tradeplex.order.broker.paper.PaperBroker;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.order.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +34,9 @@ import java.util.stream.Collectors;
  *       are reconciled at once: after a crash, an order marked SENDING may be filled at the broker;</li>
  *   <li>every {@code interval}, the uncertain orders that are still so (a broker that could not answer), and accepted
  *       orders a crash left unrouted;</li>
- *   <li>every {@code resting-interval}, orders resting at brokers that keep their own state, which may fill or be
- *       cancelled there; a few per account per poll, the ones looked at longest ago first.</li>
+ *   <li>every {@code resting-interval}, orders resting at brokers that keep their own state ({@code resting-brokers}),
+ *       which may fill or be cancelled there; a few per account per poll, the ones looked at longest ago first (the
+ *       lookups also go through the broker traffic control, within each account's and egress' budget).</li>
  * </ul>
  * Lookups never send an order again blindly, and fills are unique by the broker's fill id, so two runs over the same
  * order (the timer and an assignment, or two instances during a rebalance) apply each fill once.
@@ -100,7 +100,7 @@ public class ReconciliationDriver {
     /** @return how many orders were looked up */
     public Uni<Integer> pollResting() {
         return Tenant.systemTransaction("reconciliation: every user's orders resting at a broker",
-                        () -> orders.restingAtBrokersOtherThan(PaperBroker.NAME))
+                        () -> orders.restingAt(config.restingBrokers()))
                 .map(found -> withinBudget(found.stream().map(OpenOrder::of)
                         .filter(order -> partitions.owns(order.userId())).toList()))
                 .call(chosen -> reconciliation.reconcileAll(chosen)

@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +39,12 @@ public final class FakeBinance extends FakeServer {
     private final Map<String, AtomicInteger> placementsByClientId = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> lookupsByClientId = new ConcurrentHashMap<>();
     private volatile boolean recordFailedPlacement;
+    private final AtomicInteger throttleNextPlacements = new AtomicInteger();
+    private volatile int throttleRetryAfterSeconds;
+    private final Map<String, Integer> outages = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> placementTimes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> callsByKey = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sourcesByKey = new ConcurrentHashMap<>();
 
     private record Account(String secret, boolean canTrade) {
     }
@@ -74,6 +83,40 @@ public final class FakeBinance extends FakeServer {
         recordFailedPlacement = true;
     }
 
+    /**
+     * The next {@code count} placements are turned away as Binance does when a rate limit is hit: HTTP 429, code -1003,
+     * a {@code Retry-After} header in seconds, and nothing executed.
+     */
+    public void throttleNextPlacements(int count, int retryAfterSeconds) {
+        throttleRetryAfterSeconds = retryAfterSeconds;
+        throttleNextPlacements.set(count);
+    }
+
+    /** Every request with this API key is answered with {@code status} (an outage of one account) until ended. */
+    public void outage(String apiKey, int status) {
+        outages.put(apiKey, status);
+    }
+
+    public void endOutage(String apiKey) {
+        outages.remove(apiKey);
+    }
+
+    /** When each {@code POST /api/v3/order} with this key arrived (epoch millis), turned away or not. */
+    public List<Long> placementTimes(String apiKey) {
+        return List.copyOf(placementTimes.getOrDefault(apiKey, List.of()));
+    }
+
+    /** How many requests with this API key arrived, answered or not. */
+    public int callsWith(String apiKey) {
+        AtomicInteger count = callsByKey.get(apiKey);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The addresses requests with this API key came from, as this server saw them. */
+    public Set<String> sourceAddresses(String apiKey) {
+        return Set.copyOf(sourcesByKey.getOrDefault(apiKey, Set.of()));
+    }
+
     /** How many {@code POST /api/v3/order} arrived, valid or not. */
     public int placements() {
         return placements.get();
@@ -89,7 +132,10 @@ public final class FakeBinance extends FakeServer {
         return count(lookupsByClientId, clientOrderId);
     }
 
-    /** Every order lookup answers this status (e.g. 503) until reset with 0; placements and trades still work. */
+    /**
+     * Every order lookup answers this status until reset with 0: a 5xx (-1000, an outage) or a 4xx (-1021, refused as
+     * outside its recvWindow, as after a clock jump); placements and trades still work.
+     */
     public void failLookups(int status) {
         failLookups.set(status);
     }
@@ -169,6 +215,20 @@ public final class FakeBinance extends FakeServer {
     @Override
     void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
+        String key = exchange.getRequestHeaders().getFirst("X-MBX-APIKEY");
+        if (key != null) {
+            callsByKey.computeIfAbsent(key, ignored -> new AtomicInteger()).incrementAndGet();
+            sourcesByKey.computeIfAbsent(key, ignored -> ConcurrentHashMap.newKeySet())
+                    .add(exchange.getRemoteAddress().getAddress().getHostAddress());
+            if (exchange.getRequestURI().getPath().equals("/api/v3/order") && exchange.getRequestMethod().equals("POST")) {
+                placementTimes.computeIfAbsent(key, ignored -> new CopyOnWriteArrayList<>()).add(System.currentTimeMillis());
+            }
+            Integer outage = outages.get(key);
+            if (outage != null) {
+                respond(exchange, outage, error(-1000, "An unknown error occurred while processing the request."));
+                return;
+            }
+        }
         if (failWith.get() != 0) {
             respond(exchange, failWith.get(), error(-1000, "An unknown error occurred while processing the request."));
             return;
@@ -189,8 +249,11 @@ public final class FakeBinance extends FakeServer {
         if (method.equals("GET") && path.equals("/api/v3/order")) {
             lookupsByClientId.computeIfAbsent(params.getOrDefault("origClientOrderId", ""), id -> new AtomicInteger())
                     .incrementAndGet();
-            if (failLookups.get() != 0) {
-                respond(exchange, failLookups.get(), error(-1000, "An unknown error occurred while processing the request."));
+            int failure = failLookups.get();
+            if (failure != 0) {
+                respond(exchange, failure, failure >= 500
+                        ? error(-1000, "An unknown error occurred while processing the request.")
+                        : error(-1021, "Timestamp for this request is outside of the recvWindow."));
                 return;
             }
         }
@@ -253,6 +316,11 @@ public final class FakeBinance extends FakeServer {
     }
 
     private void place(HttpExchange exchange, String apiKey, Map<String, String> params) throws IOException {
+        if (throttleNextPlacements.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(throttleRetryAfterSeconds));
+            respond(exchange, 429, error(-1003, "Too many requests; current limit is 6000 request weight per 1 MINUTE."));
+            return;
+        }
         String failure = nextPlacementFailure.getAndSet(null);
         if (failure != null && !recordFailedPlacement) {
             int bar = failure.indexOf('|');

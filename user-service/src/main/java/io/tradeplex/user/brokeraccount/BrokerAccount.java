@@ -54,6 +54,12 @@ public class BrokerAccount {
     public Instant sessionExpiresAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** An operator's outbound proxy for this account's broker calls, {@code http://host:port}; null for none. */
+    @Column(name = "egress_proxy")
+    public String egressProxy;
+    /** An operator's local source address for this account's broker calls; null for the system's choice. */
+    @Column(name = "egress_source_address")
+    public String egressSourceAddress;
 
     public boolean is(Broker broker) {
         return broker.wire().equals(this.broker);

@@ -78,8 +78,8 @@ public class KillSwitchService {
                 .onItem().ifNull().switchTo(() -> audit.record(audit.denied(caller.userId(), caller.userId(),
                                 "kill-switch.reset", KILL_SWITCH_LOCKED, OWN, Map.of()))
                         .chain(() -> Uni.createFrom().failure(new ApiException(403, "Forbidden", KILL_SWITCH_LOCKED,
-                                "This kill switch was set by an administrator or by the daily-loss protection; only an"
-                                        + " administrator can reset it", List.of()))));
+                                "This kill switch was set by an administrator or by the platform (daily-loss protection,"
+                                        + " repeated broker errors); only an administrator can reset it", List.of()))));
     }
 
     /** Must run inside {@code Tenant.transaction(target)}; the caller has checked the administrator's permission. */
@@ -93,12 +93,16 @@ public class KillSwitchService {
     }
 
     /**
-     * The platform's own trigger, e.g. a daily-loss breach. Must run inside {@code Tenant.transaction(userId)}.
-     * A switch already on keeps its original cause.
+     * The platform's own trigger (order-service after repeated broker errors; later the daily-loss protection), in a
+     * transaction of its own. A switch already on keeps its original cause. Only an administrator can reset it.
+     *
+     * @param requestedBy the internal caller, for the audit trail
      */
-    public Uni<Void> triggerBySystem(UUID userId, String reason) {
-        return profileRepository.findById(userId).chain(user -> user == null ? Uni.createFrom().voidItem()
-                : trigger(user, BY_SYSTEM, null, reason, OWN).replaceWithVoid());
+    public Uni<KillSwitchView> triggerBySystem(UUID userId, String reason, String requestedBy) {
+        return Tenant.transaction(userId, () -> profileRepository.findById(userId).chain(user -> user == null
+                ? Uni.createFrom().failure(ApiException.notFound("User"))
+                : trigger(user, BY_SYSTEM, null, reason, "/internal/v1/users/" + userId + "/kill-switch",
+                Map.of("requestedBy", requestedBy))));
     }
 
     /** The switch is not user data (no row-level security): any user's transaction reads it. */
@@ -129,6 +133,11 @@ public class KillSwitchService {
     }
 
     private Uni<KillSwitchView> trigger(UserProfile user, String by, UUID actor, String reason, String resource) {
+        return trigger(user, by, actor, reason, resource, Map.of());
+    }
+
+    private Uni<KillSwitchView> trigger(UserProfile user, String by, UUID actor, String reason, String resource,
+                                        Map<String, String> moreDetails) {
         if (user.killSwitchOn()) {
             return Uni.createFrom().item(view(user));
         }
@@ -137,7 +146,9 @@ public class KillSwitchService {
         user.killSwitchActor = actor;
         user.killSwitchAt = now();
         user.updatedAt = user.killSwitchAt;
-        Map<String, String> details = Map.of("reason", reason, "triggeredBy", by);
+        Map<String, String> details = new HashMap<>(moreDetails);
+        details.put("reason", reason);
+        details.put("triggeredBy", by);
         return audit.within(audit.allowed(user.id, actor == null ? user.id : actor, "kill-switch.trigger",
                         resource, details))
                 .call(() -> statePublisher.publish(user))

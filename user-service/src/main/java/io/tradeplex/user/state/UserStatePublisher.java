@@ -53,6 +53,11 @@ public class UserStatePublisher {
     private static UserState.Account account(BrokerAccount account, EffectiveLimits userLimits) {
         return new UserState.Account(account.id, account.broker, account.status, account.capitalUsd,
                 account.sessionExpiresAt, userLimits.forAccount(account.maxPositionSizeUsd, account.maxDailyLossUsd,
-                account.maxOpenPositions).toEvent());
+                account.maxOpenPositions).toEvent(), egress(account));
+    }
+
+    private static UserState.Egress egress(BrokerAccount account) {
+        return account.egressProxy == null && account.egressSourceAddress == null ? null
+                : new UserState.Egress(account.egressProxy, account.egressSourceAddress);
     }
 }

@@ -9,6 +9,10 @@ import io.tradeplex.order.account.BrokerCredentials;
 import io.tradeplex.order.account.CredentialsClient;
 import io.tradeplex.order.broker.BrokerAdapter;
 import io.tradeplex.order.broker.Pause;
+import io.tradeplex.order.broker.autodisable.ConsecutiveBrokerErrors;
+import io.tradeplex.order.broker.traffic.BrokerCall;
+import io.tradeplex.order.broker.traffic.BrokerTrafficException;
+import io.tradeplex.order.broker.traffic.TrafficConfig;
 import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
@@ -32,7 +36,9 @@ import java.util.Set;
  * marked as sending; when Binance's answer is lost (no answer, a 5xx, or -1007 "execution status unknown") the order
  * becomes UNKNOWN and is looked up by that id — never sent again blindly — and whatever Binance executed is applied,
  * each trade once (its trade id is the fill id). Reconciliation looks up the same way, later: orders still uncertain,
- * and orders resting at Binance, which may fill or be cancelled there.
+ * and orders resting at Binance, which may fill or be cancelled there. Calls go through the broker traffic control
+ * with Binance's documented request weights; an order whose call was not sent at all (open breaker, full queue) is
+ * refused with that code and can be sent again under a new client order id.
  */
 @ApplicationScoped
 public class BinanceBroker implements BrokerAdapter {
@@ -43,18 +49,27 @@ public class BinanceBroker implements BrokerAdapter {
     static final int NO_SUCH_ORDER = -2013;
     private static final Set<String> ENDED = Set.of("CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
     private static final int QUERY_ATTEMPTS = 5;
+    // Request weights from Binance's Spot API reference.
+    private static final int PLACE_WEIGHT = 1;
+    private static final int QUERY_ORDER_WEIGHT = 4;
+    private static final int TRADES_OF_ORDER_WEIGHT = 5;
     private static final Logger LOG = Logger.getLogger(BinanceBroker.class);
 
     private final BinanceHttp http;
     private final BinanceConfig config;
     private final CredentialsClient credentials;
     private final OrderLifecycle lifecycle;
+    private final ConsecutiveBrokerErrors errors;
+    private final TrafficConfig traffic;
 
-    public BinanceBroker(BinanceHttp http, BinanceConfig config, CredentialsClient credentials, OrderLifecycle lifecycle) {
+    public BinanceBroker(BinanceHttp http, BinanceConfig config, CredentialsClient credentials, OrderLifecycle lifecycle,
+                         ConsecutiveBrokerErrors errors, TrafficConfig traffic) {
         this.http = http;
         this.config = config;
         this.credentials = credentials;
         this.lifecycle = lifecycle;
+        this.errors = errors;
+        this.traffic = traffic;
     }
 
     @Override
@@ -114,21 +129,40 @@ public class BinanceBroker implements BrokerAdapter {
         }
         parameters.put("newClientOrderId", clientOrderIdOf(order));
         parameters.put("newOrderRespType", "FULL");
-        long sentAt = System.currentTimeMillis();
-        return http.send(HttpMethod.POST, "/api/v3/order", parameters, keys).chain(answer -> {
-            if (answer.status() == 200) {
-                return lifecycle.confirmed(order, answer.body().path("orderId").asText(null))
-                        .chain(() -> applyPlaced(order, answer.body()));
-            }
-            if (answer.status() == 0 || answer.status() >= 500 || answer.code() == EXECUTION_UNKNOWN) {
-                LOG.warnf("Binance's answer to order %s was lost (HTTP %d, code %d): looking it up", order.orderId(),
-                        answer.status(), answer.code());
-                return lifecycle.markUnknown(order).chain(() -> lookUpLostAnswer(order, keys, sentAt, 1));
-            }
-            LOG.infof("Binance refused order %s: HTTP %d, code %d", order.orderId(), answer.status(), answer.code());
-            return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
-                    "Binance refused the order: " + answer.message() + " (code " + answer.code() + ")"));
-        });
+        BrokerCall call = BrokerCall.order(NAME, order.userId(), order.accountId(), PLACE_WEIGHT);
+        return http.send(call, HttpMethod.POST, "/api/v3/order", parameters, keys)
+                .onItemOrFailure().transformToUni((answer, failure) -> {
+                    if (failure instanceof BrokerTrafficException refusal) {
+                        return notSent(order, refusal);
+                    }
+                    if (failure != null) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    // The request was signed before its answer came: from now on its recvWindow is certainly running.
+                    long signedBefore = System.currentTimeMillis();
+                    if (answer.status() == 200) {
+                        errors.answered(order.userId());
+                        return lifecycle.confirmed(order, answer.body().path("orderId").asText(null))
+                                .chain(() -> applyPlaced(order, answer.body()));
+                    }
+                    if (answer.status() == 0 || answer.status() >= 500 || answer.code() == EXECUTION_UNKNOWN) {
+                        LOG.warnf("Binance's answer to order %s was lost (HTTP %d, code %d): looking it up", order.orderId(),
+                                answer.status(), answer.code());
+                        return lifecycle.markUnknown(order).chain(() -> lookUpLostAnswer(order, keys, signedBefore, 1));
+                    }
+                    LOG.infof("Binance refused order %s: HTTP %d, code %d", order.orderId(), answer.status(), answer.code());
+                    return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED,
+                            "Binance refused the order: " + answer.message() + " (code " + answer.code() + ")"));
+                });
+    }
+
+    /** Nothing reached Binance: the order is refused with the traffic control's code, and may be sent again. */
+    private Uni<Void> notSent(OpenOrder order, BrokerTrafficException refusal) {
+        LOG.infof("Order %s not sent to Binance: %s", order.orderId(), refusal.code());
+        return lifecycle.brokerRejected(order, refusal.rejection())
+                .chain(() -> refusal.brokerFault()
+                        ? errors.failed(order.userId(), NAME, refusal.code())
+                        : Uni.createFrom().voidItem());
     }
 
     /** The FULL answer to a placement lists the trades that executed at once. */
@@ -149,16 +183,17 @@ public class BinanceBroker implements BrokerAdapter {
     private Uni<Void> lookUpLostAnswer(OpenOrder order, BrokerCredentials keys, long sentAt, int attempt) {
         return query(order, keys).chain(answer -> {
             if (answer.status() == 200) {
+                errors.answered(order.userId());
                 return found(order, keys, answer.body(), null);
             }
             boolean windowOver = System.currentTimeMillis() > sentAt + config.recvWindow() + 1000;
             if (answer.code() == NO_SUCH_ORDER && windowOver) {
-                return neverArrived(order);
+                return neverArrived(order).chain(() -> errors.failed(order.userId(), NAME, "the order was lost on its way"));
             }
             if (attempt >= QUERY_ATTEMPTS && answer.code() != NO_SUCH_ORDER) {
                 LOG.errorf("Order %s is in an uncertain state at Binance after %d lookups; reconciliation continues",
                         order.orderId(), attempt);
-                return Uni.createFrom().voidItem();
+                return errors.failed(order.userId(), NAME, "no answer to the order or its lookups");
             }
             Duration wait = answer.code() == NO_SUCH_ORDER
                     ? Duration.ofMillis(Math.max(100, sentAt + config.recvWindow() + 1000 - System.currentTimeMillis()))
@@ -171,13 +206,12 @@ public class BinanceBroker implements BrokerAdapter {
     private Uni<Void> lookUp(OpenOrder order, BrokerCredentials keys, RoutingState state) {
         return query(order, keys).chain(answer -> {
             if (answer.status() == 200) {
+                errors.answered(order.userId());
                 return found(order, keys, answer.body(), state);
             }
             if (answer.code() == NO_SUCH_ORDER && state.routing() != Routing.CONFIRMED) {
-                // Without a record of when it was sent (orders from before it was recorded), it was long ago.
-                boolean windowOver = state.routedAt() == null
-                        || Instant.now().isAfter(state.routedAt().plusMillis(config.recvWindow() + 1000));
-                return windowOver ? neverArrived(order) : Uni.createFrom().voidItem();
+                return lastSigningBy(state).plusMillis(config.recvWindow() + 1000).isBefore(Instant.now())
+                        ? neverArrived(order) : Uni.createFrom().voidItem();
             }
             LOG.infof("Binance could not tell what became of order %s (HTTP %d, code %d); it is looked up again later",
                     order.orderId(), answer.status(), answer.code());
@@ -185,11 +219,26 @@ public class BinanceBroker implements BrokerAdapter {
         });
     }
 
+    /**
+     * The latest the placement can have been signed: an UNKNOWN order's answer came back (so it was signed) before it
+     * was marked; a SENDING one may have waited in the traffic control's queue for up to its longest wait first. An
+     * order without the time (from before it was recorded) was sent long ago.
+     */
+    private Instant lastSigningBy(RoutingState state) {
+        if (state.routedAt() == null) {
+            return Instant.EPOCH;
+        }
+        return state.routing() == Routing.SENDING ? state.routedAt().plus(traffic.maxWait()) : state.routedAt();
+    }
+
+    /** A lookup that could not even be sent (open breaker, long queue) is no answer: tried again later. */
     private Uni<BinanceHttp.Answer> query(OpenOrder order, BrokerCredentials keys) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("symbol", symbolOf(order.symbol()));
         parameters.put("origClientOrderId", clientOrderIdOf(order));
-        return http.send(HttpMethod.GET, "/api/v3/order", parameters, keys);
+        BrokerCall call = BrokerCall.query(NAME, order.userId(), order.accountId(), QUERY_ORDER_WEIGHT);
+        return http.send(call, HttpMethod.GET, "/api/v3/order", parameters, keys)
+                .onFailure(BrokerTrafficException.class).recoverWithItem(refusal -> http.noAnswer());
     }
 
     /**
@@ -218,7 +267,10 @@ public class BinanceBroker implements BrokerAdapter {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("symbol", found.path("symbol").asText());
         parameters.put("orderId", found.path("orderId").asText());
-        return http.send(HttpMethod.GET, "/api/v3/myTrades", parameters, keys).chain(trades -> {
+        BrokerCall call = BrokerCall.query(NAME, order.userId(), order.accountId(), TRADES_OF_ORDER_WEIGHT);
+        return http.send(call, HttpMethod.GET, "/api/v3/myTrades", parameters, keys)
+                .onFailure(BrokerTrafficException.class).recoverWithItem(refusal -> http.noAnswer())
+                .chain(trades -> {
             if (trades.status() != 200) {
                 LOG.warnf("Trades of order %s could not be read (HTTP %d); reconciliation continues", order.orderId(),
                         trades.status());

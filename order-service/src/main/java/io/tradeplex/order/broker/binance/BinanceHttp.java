@@ -4,18 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.order.account.BrokerCredentials;
-import io.vertx.core.http.HttpClientOptions;
+import io.tradeplex.order.broker.traffic.BrokerCall;
+import io.tradeplex.order.broker.traffic.BrokerTraffic;
+import io.tradeplex.order.broker.traffic.BrokerTrafficException;
+import io.tradeplex.order.broker.traffic.OutgoingRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
 
 /**
- * Signed calls to Binance Spot on the Vert.x client, so an answer continues on the caller's context. Keys come in per
- * call and are never logged: neither the request line (it carries the signature) nor the key header.
+ * Signed calls to Binance Spot through {@link BrokerTraffic} (rate limits, breaker, the account's egress). A call is
+ * signed when it is admitted, so its timestamp is fresh however long it waited. Keys come in per call and are never
+ * logged: neither the request line (it carries the signature) nor the key header.
  */
 @ApplicationScoped
 public class BinanceHttp {
@@ -32,29 +34,33 @@ public class BinanceHttp {
         }
     }
 
-    private final HttpClient client;
+    private final BrokerTraffic traffic;
     private final BinanceConfig config;
     private final ObjectMapper json;
 
-    public BinanceHttp(Vertx vertx, BinanceConfig config, ObjectMapper json) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.timeout().toMillis())
-                .setKeepAlive(true));
+    public BinanceHttp(BrokerTraffic traffic, BinanceConfig config, ObjectMapper json) {
+        this.traffic = traffic;
         this.config = config;
         this.json = json;
     }
 
-    public Uni<Answer> send(HttpMethod method, String path, Map<String, String> parameters, BrokerCredentials keys) {
-        String query = BinanceSigning.signedQuery(parameters, keys.apiSecret(), config.recvWindow(), System.currentTimeMillis());
-        RequestOptions request = new RequestOptions()
-                .setMethod(method)
-                .setAbsoluteURI(config.baseUrl() + path + "?" + query)
-                .putHeader(API_KEY_HEADER, keys.apiKey())
-                .setTimeout(config.timeout().toMillis());
-        return client.request(request)
-                .chain(outgoing -> outgoing.send())
-                .chain(response -> response.body().map(body -> new Answer(response.statusCode(), parse(body.toString()))))
-                .onFailure().recoverWithItem(() -> new Answer(0, json.createObjectNode()));
+    /** Fails with {@link BrokerTrafficException} when the call was not sent at all. */
+    public Uni<Answer> send(BrokerCall call, HttpMethod method, String path, Map<String, String> parameters,
+                            BrokerCredentials keys) {
+        return traffic.exchange(call, () -> {
+                    String query = BinanceSigning.signedQuery(parameters, keys.apiSecret(), config.recvWindow(),
+                            System.currentTimeMillis());
+                    return new OutgoingRequest(new RequestOptions()
+                            .setMethod(method)
+                            .setAbsoluteURI(config.baseUrl() + path + "?" + query)
+                            .putHeader(API_KEY_HEADER, keys.apiKey())
+                            .setTimeout(config.timeout().toMillis()), null);
+                })
+                .map(answer -> new Answer(answer.status(), parse(answer.body())));
+    }
+
+    public Answer noAnswer() {
+        return new Answer(0, json.createObjectNode());
     }
 
     private JsonNode parse(String body) {
