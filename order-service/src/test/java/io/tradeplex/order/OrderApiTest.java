@@ -10,6 +10,7 @@ import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.order.support.FakeUserService;
+import io.tradeplex.order.support.TestTopics;
 import io.tradeplex.testing.KafkaProbe;
 import io.tradeplex.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +41,6 @@ import static org.hamcrest.Matchers.startsWith;
 class OrderApiTest {
     private static final KafkaProbe KAFKA = new KafkaProbe();
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
-    private static final String TICKS = "test." + Topics.MARKET_TICKS;
 
     @AfterAll
     static void closeProbe() {
@@ -74,7 +74,7 @@ class OrderApiTest {
                 .body("fills[0].fee", equalTo("0.050025"))
                 .body("fills[0].quantity", equalTo("0.5"));
 
-        List<KafkaProbe.Received> fills = KAFKA.await("test." + Topics.ORDERS, ana.id.toString(),
+        List<KafkaProbe.Received> fills = KAFKA.await(TestTopics.of(Topics.ORDERS), ana.id.toString(),
                 record -> OrderFilled.TYPE.equals(record.type()), 1, Duration.ofSeconds(20));
         assertThat(fills).hasSize(1);
         KafkaProbe.Received event = fills.get(0);
@@ -82,7 +82,7 @@ class OrderApiTest {
         assertThat(event.source()).isEqualTo("order-service");
         assertThat(EventSchemas.violations(OrderFilled.TYPE, event.value())).isEmpty();
 
-        List<KafkaProbe.Received> commands = KAFKA.await("test." + Topics.ORDER_COMMANDS, ana.id.toString(),
+        List<KafkaProbe.Received> commands = KAFKA.await(TestTopics.of(Topics.ORDER_COMMANDS), ana.id.toString(),
                 record -> PlaceOrder.TYPE.equals(record.type()), 1, Duration.ofSeconds(20));
         assertThat(EventSchemas.violations(PlaceOrder.TYPE, commands.get(0).value())).isEmpty();
     }
@@ -246,7 +246,7 @@ class OrderApiTest {
         String token = TestTokens.forSession(userId, sessionId);
         given().auth().oauth2(token).get("/api/v1/orders").then().statusCode(200);
 
-        KAFKA.send("test." + Topics.AUTH, userId.toString(), new io.tradeplex.contracts.auth.SessionRevoked(1, userId,
+        KAFKA.send(TestTopics.of(Topics.AUTH), userId.toString(), new io.tradeplex.contracts.auth.SessionRevoked(1, userId,
                 sessionId, "logout", Instant.now(), Instant.now().plusSeconds(900)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -262,7 +262,7 @@ class OrderApiTest {
         String symbol = uniqueSymbol();
         ana.place(symbol, "BUY", "LIMIT", "1", "1", "before-revocation").then().statusCode(202);
 
-        KAFKA.send("test." + Topics.USERS, ana.id.toString(), new io.tradeplex.contracts.users.UserState(1, ana.id,
+        KAFKA.send(TestTopics.of(Topics.USERS), ana.id.toString(), new io.tradeplex.contracts.users.UserState(1, ana.id,
                 ana.id + "@example.test", "basic", "ACTIVE", true, List.of("trader"), List.of("data:view-own"),
                 Instant.now(), false, null, null, null, List.of()));
 
@@ -271,14 +271,14 @@ class OrderApiTest {
                         .contentType("application/problem+json").body("code", equalTo("TRADING_NOT_PERMITTED")));
         given().auth().oauth2(ana.token).queryParam("symbol", symbol).get("/api/v1/orders")
                 .then().body("size()", equalTo(1));
-        List<KafkaProbe.Received> denials = KAFKA.await("test." + Topics.AUDIT, ana.id.toString(),
+        List<KafkaProbe.Received> denials = KAFKA.await(TestTopics.of(Topics.AUDIT), ana.id.toString(),
                 record -> record.value().contains("TRADING_NOT_PERMITTED"), 1, Duration.ofSeconds(20));
         assertThat(denials).hasSize(1);
         assertThat(EventSchemas.violations(io.tradeplex.contracts.audit.AuditEvent.TYPE, denials.get(0).value())).isEmpty();
     }
 
     private static void tick(String symbol, String price) {
-        KAFKA.send(TICKS, symbol, new MarketTick(1, symbol, new BigDecimal(price), "test", SEQUENCE.incrementAndGet(),
+        KAFKA.send(TestTopics.of(Topics.MARKET_TICKS), symbol, new MarketTick(1, symbol, new BigDecimal(price), "test", SEQUENCE.incrementAndGet(),
                 Instant.now()));
     }
 

@@ -21,4 +21,11 @@ public interface BrokerAdapter {
     default Optional<Execution> executionAtOnce(OpenOrder order) {
         return Optional.empty();
     }
+
+    /**
+     * Finds out what became of an order at the broker and brings ours in line: fills found only there are applied
+     * (each once), an order the broker ended is ended here, one it never received is dealt with as the adapter can
+     * prove. When the broker cannot answer, the order is left as it is, to be tried again; the Uni only ends.
+     */
+    Uni<Void> reconcile(OpenOrder order);
 }

@@ -13,6 +13,7 @@ import io.tradeplex.order.order.FillRepository;
 import io.tradeplex.order.order.OrderEntity;
 import io.tradeplex.order.order.OrderMapper;
 import io.tradeplex.order.order.OrderRepository;
+import io.tradeplex.order.order.Routing;
 import io.tradeplex.order.broker.Brokers;
 import io.tradeplex.order.risk.ExposureLedger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrderLifecycle {
+    /** A new order refused because an earlier one of the same user could not be reconciled in time. */
+    public static final String RECONCILING = "RECONCILING";
     private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
     private static final String COMMAND_CONSUMER = "order-commands";
     private static final int PRICE_SCALE = 18;
@@ -57,29 +60,43 @@ public class OrderLifecycle {
     /**
      * Runs the pre-trade checks on a place command and accepts or rejects the order. Runs as the command's user, so a
      * command naming another user's order id finds nothing of theirs and cannot record a row for anyone else.
-     *
-     * @return the order to hand to its broker, or null when there is nothing to route (a repeat, a rejection)
+     * <p>
+     * A user with an uncertain order (one a broker may have filled without our knowing) takes no new order until it
+     * is reconciled: the exposure rules would otherwise count without that fill. With {@code mayWaitForReconciliation}
+     * nothing is written and the uncertain orders come back to be reconciled first; without it, the new order is
+     * rejected with {@link #RECONCILING}.
      */
-    public Uni<OpenOrder> accept(String commandId, PlaceOrder command) {
-        return Tenant.transaction(command.userId(), () -> inbox.firstDelivery(COMMAND_CONSUMER, commandId)
-                .chain(first -> first ? orderOf(command) : Uni.createFrom().nullItem())
-                .chain(order -> {
-                    if (order == null || order.status != OrderStatus.PENDING) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    Instant now = Instant.now();
-                    return checks.check(order)
-                            .map(rejection -> Uni.createFrom().item(Optional.of(rejection)))
-                            .orElseGet(() -> checks.checkExposure(order))
-                            .chain(rejection -> rejection
-                                    .map(refused -> reject(order, refused, now).replaceWith((OpenOrder) null))
-                                    .orElseGet(() -> {
-                                        LOG.infof("Order %s accepted for %s", order.id, order.broker);
-                                        order.moveTo(OrderStatus.ACCEPTED, now);
-                                        return publish(order, OrderMapper.toAccepted(order))
-                                                .chain(() -> fillAtOnce(order));
-                                    }));
-                }));
+    public Uni<Acceptance> accept(String commandId, PlaceOrder command, boolean mayWaitForReconciliation) {
+        return Tenant.transaction(command.userId(), () -> orders.uncertainOf(command.userId()).chain(uncertain -> {
+            if (!uncertain.isEmpty() && mayWaitForReconciliation) {
+                return Uni.createFrom().item(Acceptance.afterReconciling(uncertain.stream().map(OpenOrder::of).toList()));
+            }
+            return inbox.firstDelivery(COMMAND_CONSUMER, commandId)
+                    .chain(first -> first ? orderOf(command) : Uni.createFrom().nullItem())
+                    .chain(order -> {
+                        if (order == null || order.status != OrderStatus.PENDING) {
+                            return Uni.createFrom().item(Acceptance.nothing());
+                        }
+                        Instant now = Instant.now();
+                        if (!uncertain.isEmpty()) {
+                            return reject(order, new Rejection(RECONCILING, "Your order " + uncertain.get(0).id
+                                    + " is being looked up at its broker; place this order again once it is settled"), now)
+                                    .replaceWith(Acceptance.refusedAsReconciling());
+                        }
+                        return checks.check(order)
+                                .map(rejection -> Uni.createFrom().item(Optional.of(rejection)))
+                                .orElseGet(() -> checks.checkExposure(order))
+                                .chain(rejection -> rejection
+                                        .map(refused -> reject(order, refused, now).replaceWith(Acceptance.nothing()))
+                                        .orElseGet(() -> {
+                                            LOG.infof("Order %s accepted for %s", order.id, order.broker);
+                                            order.moveTo(OrderStatus.ACCEPTED, now);
+                                            return publish(order, OrderMapper.toAccepted(order))
+                                                    .chain(() -> fillAtOnce(order))
+                                                    .map(Acceptance::route);
+                                        }));
+                    });
+        }));
     }
 
     /**
@@ -95,13 +112,68 @@ public class OrderLifecycle {
     }
 
     /**
+     * Written before a request for the order leaves for its broker, so a crash mid-send leaves an order that is looked
+     * up rather than forgotten or sent twice. Only one caller can win: the order must be open and not yet sent.
+     *
+     * @return true if the caller may send the order now
+     */
+    public Uni<Boolean> markSending(OpenOrder open) {
+        return Tenant.transaction(open.userId(), () -> orders.findOwnedForUpdate(open.userId(), open.orderId())
+                .map(order -> {
+                    if (order == null || !isOpen(order) || order.routing != Routing.NOT_SENT) {
+                        return false;
+                    }
+                    order.routing = Routing.SENDING;
+                    order.routedAt = Instant.now();
+                    return true;
+                }));
+    }
+
+    /**
+     * The broker's answer to a request that may have placed the order was lost. The time is kept: the request was
+     * signed before it, which tells a broker with a receive window (Binance) when the request can no longer arrive.
+     */
+    public Uni<Void> markUnknown(OpenOrder open) {
+        return Tenant.transaction(open.userId(), () -> orders.findOwnedForUpdate(open.userId(), open.orderId())
+                .invoke(order -> {
+                    if (order != null && order.routing != Routing.CONFIRMED) {
+                        LOG.warnf("Order %s is UNKNOWN at %s until it is looked up", order.id, order.broker);
+                        order.routing = Routing.UNKNOWN;
+                        order.routedAt = Instant.now();
+                    }
+                })
+                .replaceWithVoid());
+    }
+
+    /** @param brokerOrderId the broker's id for the order, if it gave one */
+    public Uni<Void> confirmed(OpenOrder open, String brokerOrderId) {
+        return Tenant.transaction(open.userId(), () -> orders.findOwnedForUpdate(open.userId(), open.orderId())
+                .invoke(order -> {
+                    if (order != null) {
+                        order.routing = Routing.CONFIRMED;
+                        if (brokerOrderId != null) {
+                            order.brokerOrderId = brokerOrderId;
+                        }
+                    }
+                })
+                .replaceWithVoid());
+    }
+
+    /** @return null if the user has no such order */
+    public Uni<RoutingState> routingOf(OpenOrder open) {
+        return Tenant.transaction(open.userId(), () -> orders.findOwned(open.userId(), open.orderId())
+                .map(order -> order == null ? null
+                        : new RoutingState(order.status, order.routing, order.routedAt, order.brokerOrderId)));
+    }
+
+    /**
      * @param userId the order's owner: a broker reports fills of orders it was given, which carry it
      * @return true if the fill was applied; false for a repeat or an order that is no longer open
      */
     public Uni<Boolean> applyFill(UUID userId, UUID orderId, Execution execution) {
         return Tenant.transaction(userId, () -> orders.findOwnedForUpdate(userId, orderId)
                 .chain(order -> {
-                    if (order == null || !(order.status == OrderStatus.ACCEPTED || order.status == OrderStatus.PARTIALLY_FILLED)) {
+                    if (order == null || !isOpen(order)) {
                         return Uni.createFrom().item(false);
                     }
                     return fills.count("broker = ?1 and fillId = ?2", order.broker, execution.fillId())
@@ -143,6 +215,8 @@ public class OrderLifecycle {
         order.avgFillPrice = notionalBefore.add(execution.price().multiply(quantity))
                 .divide(filledAfter, PRICE_SCALE, RoundingMode.HALF_EVEN);
         order.filledQuantity = filledAfter;
+        // A fill is the broker's own word that it holds the order.
+        order.routing = Routing.CONFIRMED;
         order.moveTo(filledAfter.compareTo(order.quantity) >= 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED,
                 execution.executedAt());
 
@@ -162,6 +236,10 @@ public class OrderLifecycle {
         return fills.persist(fill)
                 .chain(() -> exposure.filled(order, quantity))
                 .chain(() -> publish(order, OrderMapper.toFilled(order, fill))).replaceWith(true);
+    }
+
+    private static boolean isOpen(OrderEntity order) {
+        return order.status == OrderStatus.ACCEPTED || order.status == OrderStatus.PARTIALLY_FILLED;
     }
 
     private Uni<Void> reject(OrderEntity order, Rejection rejection, Instant at) {
@@ -193,6 +271,7 @@ public class OrderLifecycle {
         order.quantity = command.quantity();
         order.limitPrice = command.limitPrice();
         order.status = OrderStatus.PENDING;
+        order.routing = Routing.NOT_SENT;
         order.filledQuantity = BigDecimal.ZERO;
         order.origin = command.origin();
         order.createdAt = command.requestedAt();

@@ -53,6 +53,13 @@ public class OrderEntity {
     public String rejectReason;
     @Column(nullable = false)
     public String origin;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Routing routing;
+    @Column(name = "broker_order_id")
+    public String brokerOrderId;
+    @Column(name = "routed_at")
+    public Instant routedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

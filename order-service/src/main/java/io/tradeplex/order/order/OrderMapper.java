@@ -16,7 +16,8 @@ public final class OrderMapper {
     public static OrderView toView(OrderEntity order, List<FillEntity> fills) {
         return new OrderView(order.id, order.clientOrderId, order.accountId, order.broker, order.symbol, order.side,
                 order.type, order.quantity, order.limitPrice, order.status, order.filledQuantity, order.avgFillPrice,
-                order.rejectCode, order.rejectReason, order.createdAt, order.updatedAt,
+                order.rejectCode, order.rejectReason, order.createdAt, order.updatedAt, order.brokerOrderId,
+                order.status.isOpen() && order.routing.isUncertain(),
                 fills == null ? null : fills.stream().map(OrderMapper::toView).toList());
     }
 

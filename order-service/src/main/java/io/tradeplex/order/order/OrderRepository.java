@@ -9,6 +9,7 @@ import io.tradeplex.contracts.orders.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,5 +62,27 @@ public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID>
     /** Every user's open orders: only in a system transaction. */
     public Uni<List<OrderEntity>> openOrders() {
         return list("status in ?1", List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED));
+    }
+
+    /** Must run as the user: their open orders that a broker may hold, or have filled, without our knowing. */
+    public Uni<List<OrderEntity>> uncertainOf(UUID userId) {
+        return list("userId = ?1 and routing in ?2 and status in ?3", userId, List.of(Routing.SENDING, Routing.UNKNOWN),
+                List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED));
+    }
+
+    /**
+     * Every user's uncertain open orders, and accepted ones that were never handed to their broker although
+     * {@code strandedBefore} has passed (a crash between accepting and routing): only in a system transaction.
+     */
+    public Uni<List<OrderEntity>> toReconcile(Instant strandedBefore) {
+        return list("status in ?1 and (routing in ?2 or (routing = ?3 and status = ?4 and updatedAt < ?5))",
+                List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED), List.of(Routing.SENDING, Routing.UNKNOWN),
+                Routing.NOT_SENT, OrderStatus.ACCEPTED, strandedBefore);
+    }
+
+    /** Every user's open orders that one of these brokers confirmed: only in a system transaction. */
+    public Uni<List<OrderEntity>> restingAt(List<String> brokers) {
+        return list("status in ?1 and routing = ?2 and broker in ?3",
+                List.of(OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED), Routing.CONFIRMED, brokers);
     }
 }

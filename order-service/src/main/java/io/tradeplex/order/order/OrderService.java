@@ -195,6 +195,7 @@ public class OrderService {
         order.quantity = request.quantity();
         order.limitPrice = request.limitPrice();
         order.status = OrderStatus.PENDING;
+        order.routing = Routing.NOT_SENT;
         order.filledQuantity = BigDecimal.ZERO;
         order.origin = ORIGIN_API;
         order.createdAt = now;

@@ -10,7 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as clients see it; {@code fills} only on the single-order read. */
+/**
+ * An order as clients see it; {@code fills} only on the single-order read.
+ *
+ * @param brokerOrderId the broker's own id for the order, once the broker confirmed it (null for paper orders)
+ * @param reconciling true while the order's state at its broker is being found out (its request may have reached the
+ *                    broker without the answer reaching us); the user's new orders wait for it
+ */
 public record OrderView(
         UUID orderId,
         String clientOrderId,
@@ -28,6 +34,8 @@ public record OrderView(
         String rejectReason,
         Instant createdAt,
         Instant updatedAt,
+        String brokerOrderId,
+        boolean reconciling,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FillView> fills) {
 
     public record FillView(String fillId, BigDecimal quantity, BigDecimal price, BigDecimal fee, String feeCurrency,

@@ -8,6 +8,7 @@ import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.controls.GlobalKillSwitch;
 import io.tradeplex.contracts.users.UserState;
 import io.tradeplex.order.support.FakeUserService;
+import io.tradeplex.order.support.TestTopics;
 import io.tradeplex.testing.KafkaProbe;
 import io.tradeplex.testing.TestTokens;
 import org.jboss.logging.Logger;
@@ -64,7 +65,7 @@ class RiskCheckApiTest {
                 (System.nanoTime() - upgradedAt) / 1_000_000);
         place(token, account, "BTC-USD", "0.01").then().statusCode(422).body("code", equalTo(RiskRules.ORDER_SIZE_LIMIT));
 
-        List<KafkaProbe.Received> denials = KAFKA.await("test." + Topics.AUDIT, user.toString(),
+        List<KafkaProbe.Received> denials = KAFKA.await(TestTopics.of(Topics.AUDIT), user.toString(),
                 record -> record.value().contains(RiskRules.SYMBOL_NOT_ALLOWED), 1, Duration.ofSeconds(20));
         assertThat(denials).hasSize(1);
     }
@@ -81,7 +82,7 @@ class RiskCheckApiTest {
                 .body("code", equalTo(ExposureRules.MAX_POSITION_SIZE)).body("detail", containsString("64.00 USD"));
         // Basic allows two open positions: BTC (an open order) and ETH; nothing else could be opened.
         place(token, account, "ETH-USD", "0.0001").then().statusCode(202);
-        List<KafkaProbe.Received> rejected = KAFKA.await("test." + Topics.AUDIT, user.toString(),
+        List<KafkaProbe.Received> rejected = KAFKA.await(TestTopics.of(Topics.AUDIT), user.toString(),
                 record -> record.value().contains(ExposureRules.MAX_POSITION_SIZE), 1, Duration.ofSeconds(20));
         assertThat(rejected).hasSize(1);
     }
@@ -112,13 +113,13 @@ class RiskCheckApiTest {
 
         UUID admin = UUID.randomUUID();
         try {
-            KAFKA.send("test." + Topics.CONTROLS, GlobalKillSwitch.KEY,
+            KAFKA.send(TestTopics.of(Topics.CONTROLS), GlobalKillSwitch.KEY,
                     new GlobalKillSwitch(1, true, "test halt", admin, Instant.now()));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> place(token, account, "BTC-USD", "0.0001")
                     .then().statusCode(422).body("code", equalTo(RiskRules.GLOBAL_KILL_SWITCH))
                     .body("detail", containsString("test halt")));
         } finally {
-            KAFKA.send("test." + Topics.CONTROLS, GlobalKillSwitch.KEY,
+            KAFKA.send(TestTopics.of(Topics.CONTROLS), GlobalKillSwitch.KEY,
                     new GlobalKillSwitch(1, false, "test over", admin, Instant.now()));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> place(token, account, "BTC-USD", "0.0001").statusCode() == 202);
@@ -137,7 +138,7 @@ class RiskCheckApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/orders/" + resting)
                 .then().body("status", equalTo("ACCEPTED")));
         Instant now = Instant.now();
-        KAFKA.send("test." + Topics.USERS, user.toString(), new UserState(1, user, user + "@example.test", "basic", "ACTIVE",
+        KAFKA.send(TestTopics.of(Topics.USERS), user.toString(), new UserState(1, user, user + "@example.test", "basic", "ACTIVE",
                 true, List.of("trader"), List.of("trading:trade"), now, false, BASIC,
                 new UserState.KillSwitch("cooling off", "user", user, now), account, List.of()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> place(token, account, "BTC-USD", "0.0001")
@@ -147,7 +148,7 @@ class RiskCheckApiTest {
     }
 
     private static void publish(UUID user, UUID account, UserState.Limits limits, Instant at) {
-        KAFKA.send("test." + Topics.USERS, user.toString(), new UserState(1, user, user + "@example.test",
+        KAFKA.send(TestTopics.of(Topics.USERS), user.toString(), new UserState(1, user, user + "@example.test",
                 limits == PRO ? "pro" : "basic", "ACTIVE", true, List.of("trader"), List.of("trading:trade"), at, false,
                 limits, null, account, List.of(new UserState.Account(account, "paper", "READY", new BigDecimal("10000"),
                 null, limits))));

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * requests the way Binance documents it: the API key header, the timestamp against recvWindow, and the HMAC-SHA256
  * signature over the query string exactly as it arrived. Its verifier is written independently of the production
  * signers, so the two check each other. Market orders fill at once at the symbol's price; a limit order fills if it
- * crosses that price and otherwise rests ({@code NEW}).
+ * crosses that price and otherwise rests ({@code NEW}) until a test fills or cancels it "at the broker".
  */
 public final class FakeBinance extends FakeServer {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
@@ -35,6 +35,9 @@ public final class FakeBinance extends FakeServer {
     // Unique across runs, as Binance's own ids are: fills are unique by (broker, trade id) in the database.
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 100);
     private final AtomicReference<String> nextPlacementFailure = new AtomicReference<>();
+    private final AtomicInteger failLookups = new AtomicInteger();
+    private final Map<String, AtomicInteger> placementsByClientId = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> lookupsByClientId = new ConcurrentHashMap<>();
     private volatile boolean recordFailedPlacement;
     private final AtomicInteger throttleNextPlacements = new AtomicInteger();
     private volatile int throttleRetryAfterSeconds;
@@ -119,6 +122,64 @@ public final class FakeBinance extends FakeServer {
         return placements.get();
     }
 
+    /** How many signed placements with this client order id arrived, accepted or not. */
+    public int placementsOf(String clientOrderId) {
+        return count(placementsByClientId, clientOrderId);
+    }
+
+    /** How many signed {@code GET /api/v3/order} asked for this client order id. */
+    public int lookupsOf(String clientOrderId) {
+        return count(lookupsByClientId, clientOrderId);
+    }
+
+    /**
+     * Every order lookup answers this status until reset with 0: a 5xx (-1000, an outage) or a 4xx (-1021, refused as
+     * outside its recvWindow, as after a clock jump); placements and trades still work.
+     */
+    public void failLookups(int status) {
+        failLookups.set(status);
+    }
+
+    /**
+     * An order that reached Binance before the caller crashed: placed as {@code POST /api/v3/order} would place it
+     * (a market order fills at once), with no answer going anywhere.
+     */
+    public void placeAsIfSent(String apiKey, String clientOrderId, String symbol, String side, String type,
+                              String quantity, String price) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("symbol", symbol, "side", side, "type", type,
+                "quantity", quantity, "newClientOrderId", clientOrderId));
+        if (price != null) {
+            params.put("price", price);
+        }
+        placementsByClientId.computeIfAbsent(clientOrderId, id -> new AtomicInteger()).incrementAndGet();
+        execute(apiKey, params);
+    }
+
+    /** A resting order trades in full at its limit price, as the market reached it. */
+    public void fillRestingOrder(String clientOrderId) {
+        ordersByClientId.computeIfPresent(clientOrderId, (id, order) -> {
+            BigDecimal quantity = new BigDecimal(order.origQty());
+            BigDecimal quote = new BigDecimal(order.price()).multiply(quantity);
+            return new Order(order.orderId(), order.apiKey(), id, order.symbol(), order.side(), order.type(),
+                    order.origQty(), order.price(), "FILLED", order.origQty(), quote.toPlainString(), ids.incrementAndGet(),
+                    order.price(), quote.multiply(new BigDecimal("0.001")).stripTrailingZeros().toPlainString(),
+                    System.currentTimeMillis());
+        });
+    }
+
+    /** The account holder cancels a resting order at Binance (its website, another program): not through us. */
+    public void cancelAtBroker(String clientOrderId) {
+        ordersByClientId.computeIfPresent(clientOrderId, (id, order) -> new Order(order.orderId(), order.apiKey(), id,
+                order.symbol(), order.side(), order.type(), order.origQty(), order.price(), "CANCELED",
+                order.executedQty(), order.quoteQty(), order.tradeId(), order.tradePrice(), order.commission(),
+                order.time()));
+    }
+
+    private static int count(Map<String, AtomicInteger> counts, String clientOrderId) {
+        AtomicInteger count = counts.get(clientOrderId);
+        return count == null ? 0 : count.get();
+    }
+
     public int ordersWithClientId(String clientOrderId) {
         return ordersByClientId.containsKey(clientOrderId) ? 1 : 0;
     }
@@ -182,6 +243,20 @@ public final class FakeBinance extends FakeServer {
             return;
         }
         String apiKey = exchange.getRequestHeaders().getFirst("X-MBX-APIKEY");
+        if (method.equals("POST") && path.equals("/api/v3/order") && params.containsKey("newClientOrderId")) {
+            placementsByClientId.computeIfAbsent(params.get("newClientOrderId"), id -> new AtomicInteger()).incrementAndGet();
+        }
+        if (method.equals("GET") && path.equals("/api/v3/order")) {
+            lookupsByClientId.computeIfAbsent(params.getOrDefault("origClientOrderId", ""), id -> new AtomicInteger())
+                    .incrementAndGet();
+            int failure = failLookups.get();
+            if (failure != 0) {
+                respond(exchange, failure, failure >= 500
+                        ? error(-1000, "An unknown error occurred while processing the request.")
+                        : error(-1021, "Timestamp for this request is outside of the recvWindow."));
+                return;
+            }
+        }
         switch (method + " " + path) {
             case "GET /api/v3/account" -> account(exchange, accounts.get(apiKey));
             case "POST /api/v3/order" -> place(exchange, apiKey, params);
@@ -261,6 +336,21 @@ public final class FakeBinance extends FakeServer {
             respond(exchange, 400, error(-2010, "Duplicate order sent."));
             return;
         }
+        Order order = execute(apiKey, params);
+        if (failure != null) {
+            int bar = failure.indexOf('|');
+            respond(exchange, Integer.parseInt(failure.substring(0, bar)), failure.substring(bar + 1));
+            return;
+        }
+        String fills = order.tradeId() != 0 ? """
+                [{"price":"%s","qty":"%s","commission":"%s","commissionAsset":"USDT","tradeId":%d}]"""
+                .formatted(order.tradePrice(), order.executedQty(), order.commission(), order.tradeId()) : "[]";
+        respond(exchange, 200, orderJson(order).replaceFirst("}$", ",\"fills\":" + fills.replace("$", "\\$") + "}"));
+    }
+
+    /** Executes a placement as Binance would: a market order, or a limit order crossing the price, trades at once. */
+    private Order execute(String apiKey, Map<String, String> params) {
+        String clientOrderId = params.get("newClientOrderId");
         String symbol = params.get("symbol");
         BigDecimal market = prices.getOrDefault(symbol, new BigDecimal("64000"));
         BigDecimal quantity = new BigDecimal(params.get("quantity"));
@@ -275,15 +365,7 @@ public final class FakeBinance extends FakeServer {
                 crosses ? ids.incrementAndGet() : 0, market.toPlainString(),
                 quote.multiply(new BigDecimal("0.001")).stripTrailingZeros().toPlainString(), System.currentTimeMillis());
         ordersByClientId.put(clientOrderId, order);
-        if (failure != null) {
-            int bar = failure.indexOf('|');
-            respond(exchange, Integer.parseInt(failure.substring(0, bar)), failure.substring(bar + 1));
-            return;
-        }
-        String fills = crosses ? """
-                [{"price":"%s","qty":"%s","commission":"%s","commissionAsset":"USDT","tradeId":%d}]"""
-                .formatted(order.tradePrice(), order.executedQty(), order.commission(), order.tradeId()) : "[]";
-        respond(exchange, 200, orderJson(order).replaceFirst("}$", ",\"fills\":" + fills.replace("$", "\\$") + "}"));
+        return order;
     }
 
     private void query(HttpExchange exchange, String apiKey, Map<String, String> params) throws IOException {

@@ -98,7 +98,9 @@ public class KiteBroker implements BrokerAdapter {
             if (sessions.refusedBefore(keys)) {
                 return loginRequired(order);
             }
-            return place(order, instrument, quantity, keys);
+            // Written before the request leaves; someone else already sending it (or the order closed) means: find out.
+            return lifecycle.markSending(order)
+                    .chain(mine -> mine ? place(order, instrument, quantity, keys) : reconcile(order));
         });
     }
 
@@ -106,6 +108,7 @@ public class KiteBroker implements BrokerAdapter {
      * Asks Kite what became of the order (by its tag), applies the fills found once each, and ends the order if Kite
      * ended it. When Kite cannot answer, or its answer proves nothing, the order is left as it is.
      */
+    @Override
     public Uni<Void> reconcile(OpenOrder order) {
         return VertxContexts.onDuplicatedContext(vertx, () -> credentials.credentials(order.userId(), order.accountId())
                 .onFailure().recoverWithItem(failure -> {
@@ -191,7 +194,7 @@ public class KiteBroker implements BrokerAdapter {
             if (answer.ok()) {
                 String kiteOrderId = answer.data().path("order_id").asText();
                 LOG.infof("Order %s placed at Kite as %s", order.orderId(), kiteOrderId);
-                return follow(order, keys, kiteOrderId, 1);
+                return lifecycle.confirmed(order, kiteOrderId).chain(() -> follow(order, keys, kiteOrderId, 1));
             }
             if (answer.sessionExpired()) {
                 return sessions.expired(order.userId(), keys, "Kite refused the session when an order was placed")
@@ -201,7 +204,7 @@ public class KiteBroker implements BrokerAdapter {
                 Instant deadline = Instant.now().plus(config.lostOrderGrace());
                 LOG.warnf("Kite's answer to order %s was lost (HTTP %d %s): looking for tag %s in the orderbook until %s",
                         order.orderId(), answer.status(), answer.errorType(), KiteTag.of(order.orderId()), deadline);
-                return findLost(order, keys, deadline, 1);
+                return lifecycle.markUnknown(order).chain(() -> findLost(order, keys, deadline, 1));
             }
             LOG.infof("Kite refused order %s: HTTP %d %s", order.orderId(), answer.status(), answer.errorType());
             return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED, "Kite refused the order: "
@@ -282,12 +285,14 @@ public class KiteBroker implements BrokerAdapter {
         });
     }
 
-    /** Applies what Kite executed, then ends our order if Kite ended its own. */
+    /** Confirms the order with Kite's id, applies what Kite executed, then ends our order if Kite ended its own. */
     private Uni<Void> settle(OpenOrder order, BrokerCredentials keys, JsonNode kiteOrder) {
         String kiteOrderId = kiteOrder.path("order_id").asText();
         String status = kiteOrder.path("status").asText();
-        Uni<Boolean> fillsRead = new BigDecimal(kiteOrder.path("filled_quantity").asText("0")).signum() == 0
-                ? Uni.createFrom().item(true) : applyTrades(order, keys, kiteOrderId);
+        // Found at Kite: no longer uncertain, whatever else it tells (a user's new orders wait only for uncertain ones).
+        Uni<Boolean> fillsRead = lifecycle.confirmed(order, kiteOrderId).chain(() ->
+                new BigDecimal(kiteOrder.path("filled_quantity").asText("0")).signum() == 0
+                        ? Uni.createFrom().item(true) : applyTrades(order, keys, kiteOrderId));
         return fillsRead.chain(read -> {
             if (!read) {
                 return Uni.createFrom().voidItem();

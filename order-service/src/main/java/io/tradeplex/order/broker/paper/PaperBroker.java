@@ -5,6 +5,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.market.MarketTick;
+import io.tradeplex.contracts.orders.OrderStatus;
 import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
@@ -81,7 +82,25 @@ public class PaperBroker implements BrokerAdapter {
             return lifecycle.applyFill(order.userId(), order.orderId(), now.get()).replaceWithVoid();
         }
         rest(order);
-        return Uni.createFrom().voidItem();
+        return lifecycle.confirmed(order, null);
+    }
+
+    /**
+     * The paper broker's state is our own database: an order still open there belongs in the book (with what remains
+     * of it now), one no longer open does not. A crash between accepting an order and booking it is healed here too,
+     * and the order is then confirmed like one booked at once.
+     */
+    @Override
+    public Uni<Void> reconcile(OpenOrder order) {
+        return Tenant.transaction(order.userId(), () -> orders.findOwned(order.userId(), order.orderId()))
+                .chain(found -> {
+                    if (found == null || !(found.status == OrderStatus.ACCEPTED || found.status == OrderStatus.PARTIALLY_FILLED)) {
+                        forget(order.orderId(), order.symbol());
+                        return Uni.createFrom().voidItem();
+                    }
+                    rest(OpenOrder.of(found));
+                    return lifecycle.confirmed(order, null);
+                });
     }
 
     public void forget(UUID orderId, String symbol) {
