@@ -56,6 +56,8 @@ public final class FakeKite extends FakeServer {
     private final AtomicInteger failWith = new AtomicInteger();
     private final AtomicInteger placements = new AtomicInteger();
     private final AtomicReference<String[]> nextPlacementFailure = new AtomicReference<>();
+    private final Map<String, List<Long>> placementTimes = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sourcesByKey = new ConcurrentHashMap<>();
     // Unique across runs, as Kite's own are: fills are unique by their ids in the services' databases.
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
     private final SecureRandom random = new SecureRandom();
@@ -166,6 +168,16 @@ public final class FakeKite extends FakeServer {
         return placements.get();
     }
 
+    /** When each {@code POST /orders/regular} with this api key arrived (epoch millis), valid or not. */
+    public List<Long> placementTimes(String apiKey) {
+        return List.copyOf(placementTimes.getOrDefault(apiKey, List.of()));
+    }
+
+    /** The addresses requests with this api key came from, as this server saw them. */
+    public Set<String> sourceAddresses(String apiKey) {
+        return Set.copyOf(sourcesByKey.getOrDefault(apiKey, Set.of()));
+    }
+
     /** The Kite order ids carrying {@code tag}, oldest first. */
     public List<String> ordersTagged(String tag) {
         return orders.values().stream().filter(order -> tag.equals(order.fields.get("tag")))
@@ -231,8 +243,17 @@ public final class FakeKite extends FakeServer {
     void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        String claimedKey = claimedApiKey(exchange);
+        if (claimedKey != null) {
+            sourcesByKey.computeIfAbsent(claimedKey, ignored -> ConcurrentHashMap.newKeySet())
+                    .add(exchange.getRemoteAddress().getAddress().getHostAddress());
+        }
         if ("POST".equals(method) && "/orders/regular".equals(path)) {
             placements.incrementAndGet();
+            if (claimedKey != null) {
+                placementTimes.computeIfAbsent(claimedKey, ignored -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(System.currentTimeMillis());
+            }
         }
         if (failWith.get() != 0) {
             respond(exchange, failWith.get(), error("Gateway timed out", "NetworkException"));
@@ -274,6 +295,15 @@ public final class FakeKite extends FakeServer {
         } else {
             respond(exchange, 404, error("Route not found", "GeneralException"));
         }
+    }
+
+    /** The api key a request names in its Authorization header, live session or not. */
+    private static String claimedApiKey(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("token ") || authorization.indexOf(':') < 0) {
+            return null;
+        }
+        return authorization.substring("token ".length(), authorization.indexOf(':'));
     }
 
     /** @return the api key of a live session, or null when an error answer was sent */
