@@ -10,4 +10,13 @@ public interface BrokerAdapter {
 
     /** Sends an accepted order. Failures are the adapter's to record on the order; the returned Uni only ends. */
     Uni<Void> route(OpenOrder order);
+
+    /**
+     * Cancels an open order at the broker; ours becomes CANCELLED only once the broker confirms it. When the broker had
+     * already ended the order, what it did is applied instead (fills, its ending), as reconciliation would. The Uni
+     * succeeds with the order possibly still open only when the broker took the cancel but has not carried it out yet.
+     * Fails with {@link CancelNotConfirmedException} when the broker could not be asked or would not cancel: the order
+     * is then left as it is.
+     */
+    Uni<Void> cancel(OpenOrder order);
 }

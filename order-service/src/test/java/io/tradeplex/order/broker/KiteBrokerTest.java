@@ -238,6 +238,60 @@ class KiteBrokerTest {
         awaitStatus(ana, orderId, "CANCELLED").body("filledQuantity", equalTo("3")).body("fills.size()", equalTo(1));
     }
 
+    @Test
+    void aRestingOrderIsCancelledAtKiteWithWhatItFilledThereAndOnlyThenHere() {
+        Trader ana = Trader.create();
+        KITE.price("NSE", "TATASTEEL", "150");
+        String orderId = ana.place("TATASTEEL-NSE", "LIMIT", "10", "140");
+        String kiteOrderId = atKite(orderId);
+        awaitStatus(ana, orderId, "ACCEPTED");
+        // Executed at Kite and not reported yet: the cancel applies it before it ends the order.
+        KITE.fill(kiteOrderId, 3, "140");
+
+        ana.cancel(orderId).statusCode(200).body("status", equalTo("CANCELLED")).body("filledQuantity", equalTo("3"))
+                .body("fills.size()", equalTo(1));
+        assertThat(KITE.statusOf(kiteOrderId)).contains("CANCELLED");
+        ana.cancel(orderId).statusCode(409).contentType("application/problem+json").body("code", equalTo("ORDER_NOT_OPEN"));
+    }
+
+    @Test
+    void aCancelOfAnOrderKiteAlreadyEndedAppliesWhatKiteDid() {
+        Trader ana = Trader.create();
+        KITE.price("NSE", "ONGC", "250");
+        String executed = ana.place("ONGC-NSE", "LIMIT", "5", "240");
+        String cancelledThere = ana.place("ONGC-NSE", "LIMIT", "6", "240");
+        // Both ended at Kite only after the adapter read them back once placed, so nothing has told us yet.
+        String executedAtKite = atKite(executed);
+        String cancelledAtKite = atKite(cancelledThere);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                KITE.historyReadsOf(executedAtKite) > 0 && KITE.historyReadsOf(cancelledAtKite) > 0);
+        KITE.fill(executedAtKite, 5, "240");
+        KITE.cancel(cancelledAtKite);
+        awaitStatus(ana, executed, "ACCEPTED");
+        awaitStatus(ana, cancelledThere, "ACCEPTED");
+
+        ana.cancel(executed).statusCode(409).contentType("application/problem+json").body("code", equalTo("ORDER_NOT_OPEN"))
+                .body("detail", containsString("FILLED"));
+        awaitStatus(ana, executed, "FILLED").body("fills.size()", equalTo(1));
+        ana.cancel(cancelledThere).statusCode(200).body("status", equalTo("CANCELLED")).body("fills.size()", equalTo(0));
+    }
+
+    @Test
+    void whenKiteCannotBeAskedTheCancelAnswers503AndTheOrderStaysOpen() {
+        Trader ana = Trader.create();
+        KITE.price("NSE", "COALINDIA", "400");
+        String orderId = ana.place("COALINDIA-NSE", "LIMIT", "2", "390");
+        String kiteOrderId = atKite(orderId);
+        awaitStatus(ana, orderId, "ACCEPTED");
+
+        KITE.failWith(503);
+        ana.cancel(orderId).statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("BROKER_UNAVAILABLE"));
+        KITE.failWith(0);
+        assertThat(KITE.statusOf(kiteOrderId)).contains("OPEN");
+        awaitStatus(ana, orderId, "ACCEPTED");
+    }
+
     /** The Kite order id of our order, once the placement has reached Kite. */
     private static String atKite(String orderId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !KITE.ordersTagged(KiteTag.of(UUID.fromString(orderId))).isEmpty());
@@ -290,6 +344,10 @@ class KiteBrokerTest {
             }
             return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/orders")
                     .then().statusCode(202).extract().path("orderId");
+        }
+
+        ValidatableResponse cancel(String orderId) {
+            return given().auth().oauth2(token).delete("/api/v1/orders/" + orderId).then();
         }
 
         OpenOrder open(String orderId, String symbol, OrderType type, String limitPrice, String remaining) {

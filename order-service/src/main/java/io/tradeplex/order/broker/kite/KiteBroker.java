@@ -10,6 +10,7 @@ import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.account.BrokerCredentials;
 import io.tradeplex.order.account.CredentialsClient;
 import io.tradeplex.order.broker.BrokerAdapter;
+import io.tradeplex.order.broker.CancelNotConfirmedException;
 import io.tradeplex.order.broker.autodisable.ConsecutiveBrokerErrors;
 import io.tradeplex.order.broker.traffic.BrokerCall;
 import io.tradeplex.order.broker.traffic.BrokerTrafficException;
@@ -156,6 +157,102 @@ public class KiteBroker implements BrokerAdapter {
             }
             return settle(order, keys, latest);
         });
+    }
+
+    /**
+     * We keep none of Kite's order ids, so the order is first found by its tag in the day's orderbook. One Kite already
+     * ended is settled as reconciliation would; a working one is cancelled ({@code DELETE /orders/regular/{id}}) and
+     * read back, a few times, until Kite reports what became of it. Kite answers a cancel of an order it is still
+     * processing (or has just executed) with an error, so its history decides, not the cancel's answer.
+     */
+    @Override
+    public Uni<Void> cancel(OpenOrder order) {
+        return credentials.credentials(order.userId(), order.accountId())
+                .onFailure().transform(failure -> failure instanceof ApiException api
+                        && CredentialsClient.KITE_LOGIN_REQUIRED.equals(api.code()) ? loginRequiredToCancel()
+                        : CancelNotConfirmedException.unavailable("The account's keys could not be read; nothing was sent to Kite"))
+                .chain(keys -> sessions.refusedBefore(keys) ? Uni.createFrom().failure(loginRequiredToCancel())
+                        : http.get(query(order), "/orders", keys).chain(book -> {
+                            if (book.sessionExpired()) {
+                                return sessionEndedWhileCancelling(order, keys);
+                            }
+                            if (!book.ok()) {
+                                return Uni.createFrom().failure(CancelNotConfirmedException.unavailable(
+                                        "Kite's orderbook could not be read (HTTP " + book.status() + "); nothing was cancelled"));
+                            }
+                            Optional<JsonNode> found = tagged(book.data(), KiteTag.of(order.orderId()));
+                            if (found.isEmpty()) {
+                                return refuseIfNeverPlaced(order).chain(() -> failIfStillOpen(order,
+                                        CancelNotConfirmedException.refused("Kite does not list the order (yet)")));
+                            }
+                            if (ENDED.contains(found.get().path("status").asText())) {
+                                return settledOrUnavailable(order, keys, found.get());
+                            }
+                            return cancelAtKite(order, keys, found.get().path("order_id").asText());
+                        }));
+    }
+
+    private Uni<Void> cancelAtKite(OpenOrder order, BrokerCredentials keys, String kiteOrderId) {
+        return http.delete(orderCall(order), "/orders/regular/" + kiteOrderId, keys)
+                .onFailure(BrokerTrafficException.class).transform(refusal -> CancelNotConfirmedException.unavailable(
+                        refusal.getMessage()))
+                .chain(answer -> {
+                    if (answer.sessionExpired()) {
+                        return sessionEndedWhileCancelling(order, keys);
+                    }
+                    if (answer.unknownOutcome()) {
+                        LOG.warnf("Kite's answer to the cancel of order %s was lost (HTTP %d); postbacks and"
+                                + " reconciliation will tell", order.orderId(), answer.status());
+                        return Uni.createFrom().failure(CancelNotConfirmedException.unavailable(
+                                "Kite did not answer the cancel (HTTP " + answer.status() + ")"));
+                    }
+                    return readBackCancel(order, keys, kiteOrderId, answer, 1);
+                });
+    }
+
+    /** Settles the order once Kite ended it; a cancel Kite took but has not carried out yet is left to its postback. */
+    private Uni<Void> readBackCancel(OpenOrder order, BrokerCredentials keys, String kiteOrderId, KiteHttp.Answer cancel,
+                                     int attempt) {
+        return http.get(query(order), "/orders/" + kiteOrderId, keys).chain(history -> {
+            JsonNode latest = latest(history.data());
+            if (history.ok() && latest != null && ENDED.contains(latest.path("status").asText())) {
+                return settledOrUnavailable(order, keys, latest);
+            }
+            if (!cancel.ok()) {
+                return Uni.createFrom().failure(CancelNotConfirmedException.refused("Kite refused the cancel: "
+                        + cancel.message() + " (" + cancel.status() + " " + cancel.errorType() + ")"));
+            }
+            if (attempt < config.followAttempts()) {
+                return VertxContexts.pause(config.followInterval())
+                        .chain(() -> readBackCancel(order, keys, kiteOrderId, cancel, attempt + 1));
+            }
+            LOG.infof("Kite took the cancel of order %s (Kite order %s) but has not carried it out yet", order.orderId(),
+                    kiteOrderId);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Kite ended the order: settled here, unless its trades could not be read (the order then stays open). */
+    private Uni<Void> settledOrUnavailable(OpenOrder order, BrokerCredentials keys, JsonNode ended) {
+        return settle(order, keys, ended).chain(() -> failIfStillOpen(order, CancelNotConfirmedException.unavailable(
+                "Kite ended the order as " + ended.path("status").asText() + " but its trades could not be read")));
+    }
+
+    private Uni<Void> sessionEndedWhileCancelling(OpenOrder order, BrokerCredentials keys) {
+        return sessions.expired(order.userId(), keys, "Kite refused the session when an order was cancelled")
+                .chain(() -> Uni.createFrom().failure(loginRequiredToCancel()));
+    }
+
+    private static CancelNotConfirmedException loginRequiredToCancel() {
+        return new CancelNotConfirmedException(CancelNotConfirmedException.BROKER_LOGIN_REQUIRED, "The Kite session of"
+                + " this account has expired, so the order could not be cancelled at Kite. Log in to Kite again, then"
+                + " cancel it again");
+    }
+
+    private Uni<Void> failIfStillOpen(OpenOrder order, CancelNotConfirmedException failure) {
+        return Tenant.transaction(order.userId(), () -> orders.findOwned(order.userId(), order.orderId()))
+                .chain(stored -> stored != null && stored.status.isOpen()
+                        ? Uni.createFrom().failure(failure) : Uni.createFrom().voidItem());
     }
 
     private Uni<BrokerCredentials> keysFor(OpenOrder order) {
