@@ -5,6 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.users.UserState;
+import io.tradeplex.order.account.BrokerCredentials;
+import io.tradeplex.order.broker.kite.KiteHttp;
+import io.tradeplex.order.broker.traffic.BrokerCall;
 import io.tradeplex.order.broker.traffic.BrokerTraffic;
 import io.tradeplex.order.broker.traffic.Egress;
 import io.tradeplex.order.support.FakeKiteResource;
@@ -32,8 +35,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Kite orders through the broker traffic control, against the local Kite: the account's order window queues orders
- * rather than dropping them (the test profile sets it to 3 orders per 2 s), and an account's pinned source address is
- * the one its calls leave from.
+ * rather than dropping them (the test profile sets it to 3 orders per 2 s), an account's pinned source address is the
+ * one its calls leave from, and an expired session is not a failure of Kite.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeUserService.class)
@@ -43,6 +46,9 @@ class KiteTrafficTest {
 
     @Inject
     BrokerTraffic traffic;
+
+    @Inject
+    KiteHttp kiteHttp;
 
     @BeforeAll
     static void openKafka() {
@@ -83,6 +89,23 @@ class KiteTrafficTest {
         assertThat(KITE.sourceAddresses(bob.apiKey())).containsExactly("127.0.0.1");
     }
 
+    @Test
+    void refusalsOfAnExpiredSessionDoNotOpenTheAccountsBreaker() {
+        Trader ana = Trader.create();
+        BrokerCall lookup = BrokerCall.query("kite", ana.id(), ana.accountId(), 1);
+        BrokerCredentials expired = new BrokerCredentials(ana.accountId(), "kite", ana.apiKey(), "unused", "expired-token",
+                null, null);
+        // More refusals than the test profile's breaker needs (4 calls, half of them failed) to open.
+        for (int i = 0; i < 6; i++) {
+            KiteHttp.Answer refused = kiteHttp.get(lookup, "/orders", expired).await().atMost(Duration.ofSeconds(10));
+            assertThat(refused.sessionExpired()).isTrue();
+        }
+
+        BrokerCredentials live = new BrokerCredentials(ana.accountId(), "kite", ana.apiKey(), "unused", ana.accessToken(),
+                null, null);
+        assertThat(kiteHttp.get(lookup, "/orders", live).await().atMost(Duration.ofSeconds(10)).ok()).isTrue();
+    }
+
     /** Publishes the user's state as user-service would after an operator pinned the egress, and waits until it is seen. */
     private void pin(Trader trader, UserState.Egress egress) {
         kafka.send("test." + Topics.USERS, trader.id().toString(), new UserState(1, trader.id(), trader.id() + "@example.test",
@@ -93,15 +116,16 @@ class KiteTrafficTest {
                 traffic.egressOf(trader.id(), trader.accountId()).equals(Egress.of(egress)));
     }
 
-    private record Trader(UUID id, String token, UUID accountId, String apiKey) {
+    private record Trader(UUID id, String token, UUID accountId, String apiKey, String accessToken) {
         static Trader create() {
             UUID id = UUID.randomUUID();
             String apiKey = "kitekey" + UUID.randomUUID().toString().replace("-", "");
             String apiSecret = "kitesecret" + UUID.randomUUID().toString().replace("-", "");
             String kiteUserId = "CD" + (1000 + (int) (Math.random() * 9000));
             KITE.register(apiKey, apiSecret, kiteUserId);
-            UUID accountId = FakeUserService.kiteAccountOf(id, apiKey, apiSecret, KITE.openSession(apiKey), kiteUserId);
-            return new Trader(id, TestTokens.trader(id), accountId, apiKey);
+            String accessToken = KITE.openSession(apiKey);
+            UUID accountId = FakeUserService.kiteAccountOf(id, apiKey, apiSecret, accessToken, kiteUserId);
+            return new Trader(id, TestTokens.trader(id), accountId, apiKey, accessToken);
         }
 
         /** A MARKET order, which Kite executes at once. */
