@@ -28,4 +28,13 @@ public interface BrokerAdapter {
      * prove. When the broker cannot answer, the order is left as it is, to be tried again; the Uni only ends.
      */
     Uni<Void> reconcile(OpenOrder order);
+
+    /**
+     * Cancels an open order at the broker; ours becomes CANCELLED only once the broker confirms it. When the broker had
+     * already ended the order, what it did is applied instead (fills, its ending), as reconciliation would. The Uni
+     * succeeds with the order possibly still open only when the broker took the cancel but has not carried it out yet.
+     * Fails with {@link CancelNotConfirmedException} when the broker could not be asked or would not cancel: the order
+     * is then left as it is.
+     */
+    Uni<Void> cancel(OpenOrder order);
 }

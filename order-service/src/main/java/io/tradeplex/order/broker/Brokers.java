@@ -28,7 +28,15 @@ public class Brokers {
     }
 
     public Uni<Void> route(OpenOrder order) {
-        return of(order.broker()).map(adapter -> adapter.route(order))
+        return adapterOf(order).route(order);
+    }
+
+    public Uni<Void> cancel(OpenOrder order) {
+        return adapterOf(order).cancel(order);
+    }
+
+    private BrokerAdapter adapterOf(OpenOrder order) {
+        return of(order.broker())
                 .orElseThrow(() -> new IllegalStateException("No adapter for " + order.broker() + " although it was accepted"));
     }
 }

@@ -34,6 +34,8 @@ import java.util.UUID;
 public class OrderLifecycle {
     /** A new order refused because an earlier one of the same user could not be reconciled in time. */
     public static final String RECONCILING = "RECONCILING";
+    /** The reason an order cancelled on its owner's request carries. */
+    public static final String CANCELLED_BY_USER = "cancelled by the user";
     private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
     private static final String COMMAND_CONSUMER = "order-commands";
     private static final int PRICE_SCALE = 18;
@@ -204,6 +206,24 @@ public class OrderLifecycle {
                     order.moveTo(OrderStatus.CANCELLED, Instant.now());
                     return exposure.ended(order, order.remainingQuantity())
                             .chain(() -> publish(order, OrderMapper.toCancelled(order, reason))).replaceWith(order);
+                }));
+    }
+
+    /**
+     * Cancels an order whose place command has not been worked yet, so no broker has it: under the row lock, so the
+     * command, when it comes, finds the order no longer PENDING and routes nothing.
+     *
+     * @return false when the order is not PENDING (any more): it may have been accepted and sent meanwhile
+     */
+    public Uni<Boolean> cancelPending(UUID userId, UUID orderId, String reason) {
+        return Tenant.transaction(userId, () -> orders.findOwnedForUpdate(userId, orderId)
+                .chain(order -> {
+                    if (order == null || order.status != OrderStatus.PENDING) {
+                        return Uni.createFrom().item(false);
+                    }
+                    order.moveTo(OrderStatus.CANCELLED, Instant.now());
+                    return exposure.ended(order, order.remainingQuantity())
+                            .chain(() -> publish(order, OrderMapper.toCancelled(order, reason))).replaceWith(true);
                 }));
     }
 

@@ -71,10 +71,18 @@ public class OrderResource {
         return orders.get(user.id(), orderIdOf(orderId));
     }
 
+    /**
+     * 200 with the CANCELLED order once its broker confirmed; 202 with the order still open when the broker took the
+     * cancel but has not carried it out yet; 409 ORDER_NOT_OPEN when it had already ended (also when the broker
+     * reports it filled); 503 when the broker could not be asked or would not cancel (the order stays open).
+     */
     @DELETE
     @Path("/{orderId}")
-    public Uni<OrderView> cancel(@RestPath String orderId) {
-        return orders.cancel(user.id(), orderIdOf(orderId));
+    public Uni<RestResponse<OrderView>> cancel(@RestPath String orderId) {
+        return orders.cancel(user.id(), orderIdOf(orderId))
+                .map(cancellation -> RestResponse.ResponseBuilder.<OrderView>create(cancellation.done()
+                                ? RestResponse.Status.OK : RestResponse.Status.ACCEPTED)
+                        .entity(cancellation.order()).build());
     }
 
     /** A malformed id cannot name one of the caller's orders: the same 404 as any other order that is not theirs. */

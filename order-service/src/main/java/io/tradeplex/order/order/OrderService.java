@@ -10,7 +10,9 @@ import io.tradeplex.kit.problem.FieldError;
 import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.account.AccountClient;
 import io.tradeplex.order.account.BrokerAccount;
-import io.tradeplex.order.broker.paper.PaperBroker;
+import io.tradeplex.order.broker.Brokers;
+import io.tradeplex.order.broker.CancelNotConfirmedException;
+import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
 import io.tradeplex.order.execution.Rejection;
@@ -45,7 +47,7 @@ public class OrderService {
     private final AccountClient accounts;
     private final Outbox outbox;
     private final OrderLifecycle lifecycle;
-    private final PaperBroker paperBroker;
+    private final Brokers brokers;
     private final TradingEligibility eligibility;
     private final AuditTrail audit;
     private final RiskCheck risk;
@@ -53,7 +55,7 @@ public class OrderService {
     private final ExposureLedger exposure;
 
     public OrderService(OrderRepository orders, FillRepository fills, AccountClient accounts, Outbox outbox,
-                        OrderLifecycle lifecycle, PaperBroker paperBroker, TradingEligibility eligibility,
+                        OrderLifecycle lifecycle, Brokers brokers, TradingEligibility eligibility,
                         AuditTrail audit, RiskCheck risk, UserStates userStates, ExposureLedger exposure) {
         this.exposure = exposure;
         this.orders = orders;
@@ -61,7 +63,7 @@ public class OrderService {
         this.accounts = accounts;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
-        this.paperBroker = paperBroker;
+        this.brokers = brokers;
         this.eligibility = eligibility;
         this.audit = audit;
         this.risk = risk;
@@ -162,13 +164,57 @@ public class OrderService {
                 .chain(order -> fills.ofOrder(userId, orderId).map(orderFills -> OrderMapper.toView(order, orderFills))));
     }
 
-    public Uni<OrderView> cancel(UUID userId, UUID orderId) {
-        return lifecycle.cancel(userId, orderId, "cancelled by the user")
-                .onFailure(OrderNotOpenException.class).transform(failure -> ApiException.conflict("ORDER_NOT_OPEN",
-                        failure.getMessage()))
+    /**
+     * A cancel, and whether it is done: false when the broker took it but has not carried it out yet (the order ends
+     * when the broker reports it).
+     */
+    public record Cancellation(OrderView order, boolean done) {
+    }
+
+    /**
+     * An order no broker has yet is cancelled here at once. Any other goes through its broker and is CANCELLED only once
+     * the broker confirms; if the broker had already filled or ended it, that is applied and the cancel is refused
+     * like any cancel of an ended order.
+     */
+    public Uni<Cancellation> cancel(UUID userId, UUID orderId) {
+        return openOrder(userId, orderId).chain(order -> order.status != OrderStatus.PENDING
+                ? cancelAtBroker(userId, orderId)
+                : lifecycle.cancelPending(userId, orderId, OrderLifecycle.CANCELLED_BY_USER)
+                // Accepted meanwhile: it may be at its broker already.
+                .chain(cancelled -> cancelled ? cancellation(userId, orderId) : cancelAtBroker(userId, orderId)));
+    }
+
+    private Uni<Cancellation> cancelAtBroker(UUID userId, UUID orderId) {
+        return openOrder(userId, orderId)
+                .chain(order -> brokers.cancel(OpenOrder.of(order)))
+                .onFailure(OrderNotOpenException.class).transform(failure -> notOpen(failure.getMessage()))
+                .onFailure(CancelNotConfirmedException.class).transform(failure -> new ApiException(503,
+                        "Service Unavailable", ((CancelNotConfirmedException) failure).code(),
+                        failure.getMessage() + "; the order stays open", List.of()))
+                .chain(() -> cancellation(userId, orderId));
+    }
+
+    private Uni<Cancellation> cancellation(UUID userId, UUID orderId) {
+        return get(userId, orderId).map(view -> {
+            if (view.status() != OrderStatus.CANCELLED && !view.status().isOpen()) {
+                throw notOpen(new OrderNotOpenException(view.status()).getMessage());
+            }
+            return new Cancellation(view, view.status() == OrderStatus.CANCELLED);
+        });
+    }
+
+    private Uni<OrderEntity> openOrder(UUID userId, UUID orderId) {
+        return Tenant.transaction(userId, () -> orders.findOwned(userId, orderId))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Order"))
-                .invoke(order -> paperBroker.forget(order.id, order.symbol))
-                .map(order -> OrderMapper.toView(order, null));
+                .invoke(order -> {
+                    if (!order.status.isOpen()) {
+                        throw notOpen(new OrderNotOpenException(order.status).getMessage());
+                    }
+                });
+    }
+
+    private static ApiException notOpen(String message) {
+        return ApiException.conflict("ORDER_NOT_OPEN", message);
     }
 
     private Uni<Decision> insert(UUID userId, PlaceOrderRequest request, BrokerAccount account) {

@@ -70,6 +70,53 @@ class BinanceBrokerTest {
         awaitStatus(ana, orderId, "ACCEPTED").body("filledQuantity", equalTo("0"));
     }
 
+    @Test
+    void aRestingOrderIsCancelledAtBinanceAndOnlyThenHere() {
+        Trader ana = Trader.create();
+        BINANCE.price("BTCUSDT", "64000");
+        String clientOrderId = "cx-" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = ana.restingOrder(clientOrderId);
+
+        ana.cancel(orderId).statusCode(200).body("status", equalTo("CANCELLED")).body("filledQuantity", equalTo("0"));
+        assertThat(BINANCE.statusOf(clientOrderId)).contains("CANCELED");
+        ana.cancel(orderId).statusCode(409).contentType("application/problem+json").body("code", equalTo("ORDER_NOT_OPEN"));
+    }
+
+    @Test
+    void aCancelOfAnOrderBinanceAlreadyFilledAppliesTheFillAndIsRefused() {
+        Trader ana = Trader.create();
+        BINANCE.price("BTCUSDT", "64000");
+        String clientOrderId = "cf-" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = ana.restingOrder(clientOrderId);
+        BINANCE.fillRestingOrder(clientOrderId);
+
+        ana.cancel(orderId).statusCode(409).contentType("application/problem+json").body("code", equalTo("ORDER_NOT_OPEN"))
+                .body("detail", containsString("FILLED"));
+        awaitStatus(ana, orderId, "FILLED").body("fills.size()", equalTo(1)).body("avgFillPrice", equalTo("50000"));
+        assertThat(BINANCE.statusOf(clientOrderId)).contains("FILLED");
+    }
+
+    @Test
+    void whenBinanceDoesNotAnswerTheCancelTheOrderStaysOpenAndCanBeCancelledLater() {
+        Trader ana = Trader.create();
+        BINANCE.price("BTCUSDT", "64000");
+        String clientOrderId = "cu-" + UUID.randomUUID().toString().substring(0, 8);
+        String orderId = ana.restingOrder(clientOrderId);
+
+        BINANCE.outage(ana.apiKey(), 503);
+        try {
+            ana.cancel(orderId).statusCode(503).contentType("application/problem+json")
+                    .body("code", equalTo("BROKER_UNAVAILABLE"));
+        } finally {
+            BINANCE.endOutage(ana.apiKey());
+        }
+        awaitStatus(ana, orderId, "ACCEPTED");
+        assertThat(BINANCE.statusOf(clientOrderId)).contains("NEW");
+
+        ana.cancel(orderId).statusCode(200).body("status", equalTo("CANCELLED"));
+        assertThat(BINANCE.statusOf(clientOrderId)).contains("CANCELED");
+    }
+
     private static ValidatableResponse awaitStatus(Trader trader, String orderId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 given().auth().oauth2(trader.token()).get("/api/v1/orders/" + orderId).then().statusCode(200)
@@ -77,13 +124,25 @@ class BinanceBrokerTest {
         return given().auth().oauth2(trader.token()).get("/api/v1/orders/" + orderId).then();
     }
 
-    private record Trader(UUID id, String token, UUID accountId) {
+    private record Trader(UUID id, String token, UUID accountId, String apiKey) {
         static Trader create() {
             UUID id = UUID.randomUUID();
             String apiKey = "key" + UUID.randomUUID().toString().replace("-", "");
             String apiSecret = "secret" + UUID.randomUUID().toString().replace("-", "");
             BINANCE.register(apiKey, apiSecret);
-            return new Trader(id, TestTokens.trader(id), FakeUserService.binanceAccountOf(id, apiKey, apiSecret));
+            return new Trader(id, TestTokens.trader(id), FakeUserService.binanceAccountOf(id, apiKey, apiSecret), apiKey);
+        }
+
+        /** A limit buy below the market, once it rests at Binance. */
+        String restingOrder(String clientOrderId) {
+            String orderId = place("BTC-USD", "LIMIT", "0.001", "50000", clientOrderId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> BINANCE.statusOf(clientOrderId).isPresent());
+            awaitStatus(this, orderId, "ACCEPTED");
+            return orderId;
+        }
+
+        ValidatableResponse cancel(String orderId) {
+            return given().auth().oauth2(token).delete("/api/v1/orders/" + orderId).then();
         }
 
         String place(String symbol, String type, String quantity, String limitPrice, String clientOrderId) {

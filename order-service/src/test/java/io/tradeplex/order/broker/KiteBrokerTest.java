@@ -91,7 +91,9 @@ class KiteBrokerTest {
 
     @Test
     void aLostPlacementAnswerIsFoundByTagNeverPlacedAgain() {
+        // Two traders: two lost answers within four calls of one account would open its breaker (test profile).
         Trader ana = Trader.create();
+        Trader bob = Trader.create();
         int before = KITE.placements();
         KITE.loseNextPlacementAnswer(503, 0);
         String lostTo503 = ana.place("INFY-INR", "MARKET", "1", null);
@@ -99,8 +101,8 @@ class KiteBrokerTest {
 
         // No answer at all: the adapter gives up waiting (2 s in tests), then finds the order all the same.
         KITE.loseNextPlacementAnswer(0, 3000);
-        String timedOut = ana.place("TCS-NSE", "MARKET", "2", null);
-        awaitStatus(ana, timedOut, "FILLED").body("fills.size()", equalTo(1));
+        String timedOut = bob.place("TCS-NSE", "MARKET", "2", null);
+        awaitStatus(bob, timedOut, "FILLED").body("fills.size()", equalTo(1));
 
         assertThat(KITE.placements() - before).isEqualTo(2);
         assertThat(KITE.ordersTagged(KiteTag.of(UUID.fromString(lostTo503)))).hasSize(1);
@@ -205,20 +207,21 @@ class KiteBrokerTest {
     @Test
     void reconciliationAppliesWhatKiteDidAndLeavesTheOrderAloneWhenKiteCannotAnswer() {
         Trader ana = Trader.create();
+        Trader bob = Trader.create();
         KITE.price("NSE", "HDFCBANK", "1600");
-        String orderId = ana.place("HDFCBANK-NSE", "LIMIT", "4", "1590");
-        awaitStatus(ana, orderId, "ACCEPTED");
-        String kiteOrderId = single(orderId);
-        OpenOrder open = ana.open(orderId, "HDFCBANK-NSE", OrderType.LIMIT, "1590", "4");
+        String anasOrder = ana.place("HDFCBANK-NSE", "LIMIT", "4", "1590");
+        String bobsOrder = bob.place("HDFCBANK-NSE", "LIMIT", "4", "1590");
+        KITE.fill(atKite(anasOrder), 4, "1590");
+        KITE.fill(atKite(bobsOrder), 4, "1590");
 
-        KITE.fill(kiteOrderId, 4, "1590");
+        // The outage also opens the breaker of ana's account (its lookups fail), so only bob's order is looked up after.
         KITE.failWith(503);
-        kite.reconcile(open).await().atMost(Duration.ofSeconds(20));
-        awaitStatus(ana, orderId, "ACCEPTED").body("fills.size()", equalTo(0));
+        kite.reconcile(ana.open(anasOrder, "HDFCBANK-NSE", OrderType.LIMIT, "1590", "4")).await().atMost(Duration.ofSeconds(20));
+        awaitStatus(ana, anasOrder, "ACCEPTED").body("fills.size()", equalTo(0));
 
         KITE.failWith(0);
-        kite.reconcile(open).await().atMost(Duration.ofSeconds(20));
-        awaitStatus(ana, orderId, "FILLED").body("fills.size()", equalTo(1));
+        kite.reconcile(bob.open(bobsOrder, "HDFCBANK-NSE", OrderType.LIMIT, "1590", "4")).await().atMost(Duration.ofSeconds(20));
+        awaitStatus(bob, bobsOrder, "FILLED").body("fills.size()", equalTo(1));
     }
 
     @Test
@@ -233,6 +236,66 @@ class KiteBrokerTest {
 
         postback(KITE.postbackFor(kiteOrderId)).statusCode(204);
         awaitStatus(ana, orderId, "CANCELLED").body("filledQuantity", equalTo("3")).body("fills.size()", equalTo(1));
+    }
+
+    @Test
+    void aRestingOrderIsCancelledAtKiteWithWhatItFilledThereAndOnlyThenHere() {
+        Trader ana = Trader.create();
+        KITE.price("NSE", "TATASTEEL", "150");
+        String orderId = ana.place("TATASTEEL-NSE", "LIMIT", "10", "140");
+        String kiteOrderId = atKite(orderId);
+        awaitStatus(ana, orderId, "ACCEPTED");
+        // Executed at Kite and not reported yet: the cancel applies it before it ends the order.
+        KITE.fill(kiteOrderId, 3, "140");
+
+        ana.cancel(orderId).statusCode(200).body("status", equalTo("CANCELLED")).body("filledQuantity", equalTo("3"))
+                .body("fills.size()", equalTo(1));
+        assertThat(KITE.statusOf(kiteOrderId)).contains("CANCELLED");
+        ana.cancel(orderId).statusCode(409).contentType("application/problem+json").body("code", equalTo("ORDER_NOT_OPEN"));
+    }
+
+    @Test
+    void aCancelOfAnOrderKiteAlreadyEndedAppliesWhatKiteDid() {
+        Trader ana = Trader.create();
+        KITE.price("NSE", "ONGC", "250");
+        String executed = ana.place("ONGC-NSE", "LIMIT", "5", "240");
+        String cancelledThere = ana.place("ONGC-NSE", "LIMIT", "6", "240");
+        // Both ended at Kite only after the adapter read them back once placed, so nothing has told us yet.
+        String executedAtKite = atKite(executed);
+        String cancelledAtKite = atKite(cancelledThere);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                KITE.historyReadsOf(executedAtKite) > 0 && KITE.historyReadsOf(cancelledAtKite) > 0);
+        KITE.fill(executedAtKite, 5, "240");
+        KITE.cancel(cancelledAtKite);
+        awaitStatus(ana, executed, "ACCEPTED");
+        awaitStatus(ana, cancelledThere, "ACCEPTED");
+
+        ana.cancel(executed).statusCode(409).contentType("application/problem+json").body("code", equalTo("ORDER_NOT_OPEN"))
+                .body("detail", containsString("FILLED"));
+        awaitStatus(ana, executed, "FILLED").body("fills.size()", equalTo(1));
+        ana.cancel(cancelledThere).statusCode(200).body("status", equalTo("CANCELLED")).body("fills.size()", equalTo(0));
+    }
+
+    @Test
+    void whenKiteCannotBeAskedTheCancelAnswers503AndTheOrderStaysOpen() {
+        Trader ana = Trader.create();
+        KITE.price("NSE", "COALINDIA", "400");
+        String orderId = ana.place("COALINDIA-NSE", "LIMIT", "2", "390");
+        String kiteOrderId = atKite(orderId);
+        awaitStatus(ana, orderId, "ACCEPTED");
+
+        KITE.failWith(503);
+        ana.cancel(orderId).statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("BROKER_UNAVAILABLE"));
+        KITE.failWith(0);
+        assertThat(KITE.statusOf(kiteOrderId)).contains("OPEN");
+        awaitStatus(ana, orderId, "ACCEPTED");
+    }
+
+    /** The Kite order id of our order, once the placement has reached Kite. */
+    private static String atKite(String orderId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !KITE.ordersTagged(KiteTag.of(UUID.fromString(orderId))).isEmpty());
+        return single(orderId);
     }
 
     private static String single(String orderId) {
@@ -281,6 +344,10 @@ class KiteBrokerTest {
             }
             return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/orders")
                     .then().statusCode(202).extract().path("orderId");
+        }
+
+        ValidatableResponse cancel(String orderId) {
+            return given().auth().oauth2(token).delete("/api/v1/orders/" + orderId).then();
         }
 
         OpenOrder open(String orderId, String symbol, OrderType type, String limitPrice, String remaining) {

@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Binance Spot's {@code /api/v3/account}, {@code /api/v3/order} (place, query) and {@code /api/v3/myTrades}, checking
+ * Binance Spot's {@code /api/v3/account}, {@code /api/v3/order} (place, query, cancel) and {@code /api/v3/myTrades}, checking
  * requests the way Binance documents it: the API key header, the timestamp against recvWindow, and the HMAC-SHA256
  * signature over the query string exactly as it arrived. Its verifier is written independently of the production
  * signers, so the two check each other. Market orders fill at once at the symbol's price; a limit order fills if it
- * crosses that price and otherwise rests ({@code NEW}) until a test fills or cancels it "at the broker".
+ * crosses that price and otherwise rests ({@code NEW}) until it is cancelled, or a test fills or cancels it "at
+ * the broker".
  */
 public final class FakeBinance extends FakeServer {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
@@ -155,7 +156,12 @@ public final class FakeBinance extends FakeServer {
         execute(apiKey, params);
     }
 
-    /** A resting order trades in full at its limit price, as the market reached it. */
+    /** The order's status as Binance holds it ({@code NEW}, {@code FILLED}, {@code CANCELED}…), if it has it. */
+    public java.util.Optional<String> statusOf(String clientOrderId) {
+        return java.util.Optional.ofNullable(ordersByClientId.get(clientOrderId)).map(Order::status);
+    }
+
+    /** A resting order trades in full at its limit price, as the market reached it; nobody is told. */
     public void fillRestingOrder(String clientOrderId) {
         ordersByClientId.computeIfPresent(clientOrderId, (id, order) -> {
             BigDecimal quantity = new BigDecimal(order.origQty());
@@ -261,6 +267,7 @@ public final class FakeBinance extends FakeServer {
             case "GET /api/v3/account" -> account(exchange, accounts.get(apiKey));
             case "POST /api/v3/order" -> place(exchange, apiKey, params);
             case "GET /api/v3/order" -> query(exchange, apiKey, params);
+            case "DELETE /api/v3/order" -> cancel(exchange, apiKey, params);
             case "GET /api/v3/myTrades" -> trades(exchange, apiKey, params);
             default -> respond(exchange, 404, error(-1000, "unknown endpoint " + method + " " + path));
         }
@@ -375,6 +382,27 @@ public final class FakeBinance extends FakeServer {
             return;
         }
         respond(exchange, 200, orderJson(order));
+    }
+
+    /** Only an order still working can be cancelled; anything else is -2011, as Binance answers. */
+    private void cancel(HttpExchange exchange, String apiKey, Map<String, String> params) throws IOException {
+        String clientOrderId = params.getOrDefault("origClientOrderId", "");
+        AtomicReference<Order> cancelled = new AtomicReference<>();
+        ordersByClientId.computeIfPresent(clientOrderId, (id, order) -> {
+            if (!order.apiKey().equals(apiKey) || !order.symbol().equals(params.get("symbol")) || !order.status().equals("NEW")) {
+                return order;
+            }
+            cancelled.set(new Order(order.orderId(), order.apiKey(), id, order.symbol(), order.side(), order.type(),
+                    order.origQty(), order.price(), "CANCELED", order.executedQty(), order.quoteQty(), order.tradeId(),
+                    order.tradePrice(), order.commission(), order.time()));
+            return cancelled.get();
+        });
+        if (cancelled.get() == null) {
+            respond(exchange, 400, error(-2011, "Unknown order sent."));
+            return;
+        }
+        respond(exchange, 200, orderJson(cancelled.get())
+                .replaceFirst("\\{", "{\"origClientOrderId\":\"" + clientOrderId + "\","));
     }
 
     private void trades(HttpExchange exchange, String apiKey, Map<String, String> params) throws IOException {

@@ -24,14 +24,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Kite Connect v3: {@code POST /session/token}, and the order endpoints {@code POST /orders/regular},
- * {@code GET /orders}, {@code GET /orders/{id}} and {@code GET /orders/{id}/trades}, checking requests the way Kite
+ * {@code DELETE /orders/regular/{id}}, {@code GET /orders}, {@code GET /orders/{id}} and
+ * {@code GET /orders/{id}/trades}, checking requests the way Kite
  * documents them: {@code X-Kite-Version: 3}, {@code Authorization: token api_key:access_token} with a live session of
  * that api key, form-encoded fields, a tag of at most 20 alphanumerics, market_protection on every MARKET order.
  * Errors have Kite's shape ({@code {"status":"error","message":…,"error_type":…}}) and HTTP codes. Its checksums
  * (session and postback) are computed independently of the production code, so the two check each other.
  * <p>
  * A MARKET order, or a LIMIT order that crosses the instrument's price, completes at once in one trade; any other
- * order rests OPEN until a test fills it ({@link #fill}).
+ * order rests OPEN until a test fills it ({@link #fill}) or it is cancelled.
  */
 public final class FakeKite extends FakeServer {
     public static final String TOKEN_EXCEPTION = "TokenException";
@@ -56,6 +57,9 @@ public final class FakeKite extends FakeServer {
     private final AtomicInteger failWith = new AtomicInteger();
     private final AtomicInteger placements = new AtomicInteger();
     private final AtomicReference<String[]> nextPlacementFailure = new AtomicReference<>();
+    private final Map<String, List<Long>> placementTimes = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sourcesByKey = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> historyReads = new ConcurrentHashMap<>();
     // Unique across runs, as Kite's own are: fills are unique by their ids in the services' databases.
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
     private final SecureRandom random = new SecureRandom();
@@ -166,6 +170,22 @@ public final class FakeKite extends FakeServer {
         return placements.get();
     }
 
+    /** When each {@code POST /orders/regular} with this api key arrived (epoch millis), valid or not. */
+    public List<Long> placementTimes(String apiKey) {
+        return List.copyOf(placementTimes.getOrDefault(apiKey, List.of()));
+    }
+
+    /** The addresses requests with this api key came from, as this server saw them. */
+    public Set<String> sourceAddresses(String apiKey) {
+        return Set.copyOf(sourcesByKey.getOrDefault(apiKey, Set.of()));
+    }
+
+    /** How often {@code GET /orders/{id}} read this order's history. */
+    public int historyReadsOf(String kiteOrderId) {
+        AtomicInteger reads = historyReads.get(kiteOrderId);
+        return reads == null ? 0 : reads.get();
+    }
+
     /** The Kite order ids carrying {@code tag}, oldest first. */
     public List<String> ordersTagged(String tag) {
         return orders.values().stream().filter(order -> tag.equals(order.fields.get("tag")))
@@ -231,8 +251,17 @@ public final class FakeKite extends FakeServer {
     void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        String claimedKey = claimedApiKey(exchange);
+        if (claimedKey != null) {
+            sourcesByKey.computeIfAbsent(claimedKey, ignored -> ConcurrentHashMap.newKeySet())
+                    .add(exchange.getRemoteAddress().getAddress().getHostAddress());
+        }
         if ("POST".equals(method) && "/orders/regular".equals(path)) {
             placements.incrementAndGet();
+            if (claimedKey != null) {
+                placementTimes.computeIfAbsent(claimedKey, ignored -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(System.currentTimeMillis());
+            }
         }
         if (failWith.get() != 0) {
             respond(exchange, failWith.get(), error("Gateway timed out", "NetworkException"));
@@ -257,6 +286,11 @@ public final class FakeKite extends FakeServer {
         String[] segments = path.split("/");   // "", "orders", id, "trades"
         if ("POST".equals(method) && path.equals("/orders/regular")) {
             place(exchange, apiKey);
+        } else if ("DELETE".equals(method) && segments.length == 4 && path.startsWith("/orders/regular/")) {
+            Order order = owned(exchange, apiKey, segments[3]);
+            if (order != null) {
+                cancelByRequest(exchange, order);
+            }
         } else if ("GET".equals(method) && path.equals("/orders")) {
             respond(exchange, 200, success(orders.values().stream().filter(order -> order.apiKey.equals(apiKey))
                     .sorted(java.util.Comparator.comparing(order -> order.orderId))
@@ -264,6 +298,7 @@ public final class FakeKite extends FakeServer {
         } else if ("GET".equals(method) && segments.length == 3 && segments[1].equals("orders")) {
             Order order = owned(exchange, apiKey, segments[2]);
             if (order != null) {
+                historyReads.computeIfAbsent(order.orderId, ignored -> new AtomicInteger()).incrementAndGet();
                 respond(exchange, 200, success("[" + history(order) + "]"));
             }
         } else if ("GET".equals(method) && segments.length == 4 && segments[1].equals("orders") && segments[3].equals("trades")) {
@@ -274,6 +309,31 @@ public final class FakeKite extends FakeServer {
         } else {
             respond(exchange, 404, error("Route not found", "GeneralException"));
         }
+    }
+
+    /** Only a resting order can be cancelled; Kite answers any other with its generic "being processed" refusal. */
+    private static void cancelByRequest(HttpExchange exchange, Order order) throws IOException {
+        boolean cancelled;
+        synchronized (order) {
+            cancelled = "OPEN".equals(order.status);
+            if (cancelled) {
+                order.status = "CANCELLED";
+            }
+        }
+        if (cancelled) {
+            respond(exchange, 200, success("{\"order_id\":\"" + order.orderId + "\"}"));
+        } else {
+            respond(exchange, 400, error("Order cannot be cancelled as it is being processed. Try later.", INPUT_EXCEPTION));
+        }
+    }
+
+    /** The api key a request names in its Authorization header, live session or not. */
+    private static String claimedApiKey(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("token ") || authorization.indexOf(':') < 0) {
+            return null;
+        }
+        return authorization.substring("token ".length(), authorization.indexOf(':'));
     }
 
     /** @return the api key of a live session, or null when an error answer was sent */

@@ -9,6 +9,7 @@ import io.tradeplex.order.account.BrokerCredentials;
 import io.tradeplex.order.account.CredentialsClient;
 import io.tradeplex.order.broker.BrokerAdapter;
 import io.tradeplex.order.broker.Pause;
+import io.tradeplex.order.broker.CancelNotConfirmedException;
 import io.tradeplex.order.broker.autodisable.ConsecutiveBrokerErrors;
 import io.tradeplex.order.broker.traffic.BrokerCall;
 import io.tradeplex.order.broker.traffic.BrokerTrafficException;
@@ -48,9 +49,12 @@ public class BinanceBroker implements BrokerAdapter {
     static final int EXECUTION_UNKNOWN = -1007;
     static final int NO_SUCH_ORDER = -2013;
     private static final Set<String> ENDED = Set.of("CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH");
+    /** A cancel of an order Binance does not hold open: unknown, or already filled, cancelled or expired. */
+    static final int CANCEL_REJECTED = -2011;
     private static final int QUERY_ATTEMPTS = 5;
     // Request weights from Binance's Spot API reference.
     private static final int PLACE_WEIGHT = 1;
+    private static final int CANCEL_WEIGHT = 1;
     private static final int QUERY_ORDER_WEIGHT = 4;
     private static final int TRADES_OF_ORDER_WEIGHT = 5;
     private static final Logger LOG = Logger.getLogger(BinanceBroker.class);
@@ -113,6 +117,83 @@ public class BinanceBroker implements BrokerAdapter {
                     })
                     .chain(keys -> keys == null ? Uni.createFrom().voidItem() : lookUp(order, keys, state));
         });
+    }
+
+    /**
+     * {@code DELETE /api/v3/order} by our client order id. Binance answers with the cancelled order, whose executed part
+     * is applied before it is cancelled here. A cancel it rejects (-2011: unknown, or no longer open) is followed by a
+     * lookup, and what Binance did instead — filled, cancelled or expired there — is applied.
+     */
+    @Override
+    public Uni<Void> cancel(OpenOrder order) {
+        return credentials.credentials(order.userId(), order.accountId())
+                .onFailure().transform(failure -> CancelNotConfirmedException.unavailable(
+                        "The account's keys could not be read; nothing was sent to Binance"))
+                .chain(keys -> {
+                    Map<String, String> parameters = new LinkedHashMap<>();
+                    parameters.put("symbol", symbolOf(order.symbol()));
+                    parameters.put("origClientOrderId", clientOrderIdOf(order));
+                    BrokerCall call = BrokerCall.order(NAME, order.userId(), order.accountId(), CANCEL_WEIGHT);
+                    return http.send(call, HttpMethod.DELETE, "/api/v3/order", parameters, keys)
+                            .onFailure(BrokerTrafficException.class).transform(refusal ->
+                                    CancelNotConfirmedException.unavailable(refusal.getMessage()))
+                            .chain(answer -> {
+                                if (answer.status() == 200) {
+                                    return endAsCancelled(order, keys, answer.body());
+                                }
+                                if (answer.code() == CANCEL_REJECTED) {
+                                    return afterRejectedCancel(order, keys, answer);
+                                }
+                                return Uni.createFrom().failure(cancelNotConfirmed(answer));
+                            });
+                });
+    }
+
+    private Uni<Void> afterRejectedCancel(OpenOrder order, BrokerCredentials keys, BinanceHttp.Answer rejected) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("symbol", symbolOf(order.symbol()));
+        parameters.put("origClientOrderId", clientOrderIdOf(order));
+        BrokerCall call = BrokerCall.query(NAME, order.userId(), order.accountId(), QUERY_ORDER_WEIGHT);
+        return http.send(call, HttpMethod.GET, "/api/v3/order", parameters, keys)
+                .onFailure(BrokerTrafficException.class).recoverWithItem(refusal -> http.noAnswer())
+                .chain(found -> {
+                    if (found.status() != 200) {
+                        return Uni.createFrom().failure(found.code() == NO_SUCH_ORDER
+                                ? CancelNotConfirmedException.refused("Binance does not know the order (yet)")
+                                : cancelNotConfirmed(found));
+                    }
+                    String status = found.body().path("status").asText();
+                    return switch (status) {
+                        case "FILLED" -> applyTrades(order, keys, found.body()).chain(read -> read
+                                ? Uni.createFrom().voidItem() : Uni.createFrom().failure(tradesUnreadable(status)));
+                        case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH" -> endAsCancelled(order, keys, found.body());
+                        case "REJECTED" -> endedWithoutFill(order, status);
+                        default -> Uni.createFrom().failure(CancelNotConfirmedException.refused(
+                                "Binance refused the cancel of an order it holds as " + status + ": " + rejected.message()));
+                    };
+                });
+    }
+
+    /** Binance ended the order: what it executed first is applied, then the order is cancelled here with those fills. */
+    private Uni<Void> endAsCancelled(OpenOrder order, BrokerCredentials keys, JsonNode ended) {
+        Uni<Boolean> fillsRead = new BigDecimal(ended.path("executedQty").asText("0")).signum() == 0
+                ? Uni.createFrom().item(true) : applyTrades(order, keys, ended);
+        return fillsRead.chain(read -> read
+                ? lifecycle.cancel(order.userId(), order.orderId(), OrderLifecycle.CANCELLED_BY_USER)
+                        .onFailure(OrderNotOpenException.class).recoverWithNull().replaceWithVoid()
+                : Uni.createFrom().failure(tradesUnreadable(ended.path("status").asText())));
+    }
+
+    private static CancelNotConfirmedException tradesUnreadable(String status) {
+        return CancelNotConfirmedException.unavailable("Binance ended the order as " + status
+                + " but its trades could not be read");
+    }
+
+    private static CancelNotConfirmedException cancelNotConfirmed(BinanceHttp.Answer answer) {
+        return answer.status() == 0 || answer.status() >= 500
+                ? CancelNotConfirmedException.unavailable("Binance did not answer the cancel (HTTP " + answer.status() + ")")
+                : CancelNotConfirmedException.refused("Binance refused the cancel: " + answer.message()
+                + " (code " + answer.code() + ")");
     }
 
     private Uni<Void> place(OpenOrder order, BrokerCredentials keys) {

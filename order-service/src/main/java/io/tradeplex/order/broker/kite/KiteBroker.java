@@ -10,6 +10,10 @@ import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.order.account.BrokerCredentials;
 import io.tradeplex.order.account.CredentialsClient;
 import io.tradeplex.order.broker.BrokerAdapter;
+import io.tradeplex.order.broker.CancelNotConfirmedException;
+import io.tradeplex.order.broker.autodisable.ConsecutiveBrokerErrors;
+import io.tradeplex.order.broker.traffic.BrokerCall;
+import io.tradeplex.order.broker.traffic.BrokerTrafficException;
 import io.tradeplex.order.execution.Execution;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
@@ -40,7 +44,8 @@ import java.util.stream.StreamSupport;
  * day's orderbook — never sent again. Fills are Kite's trades of the order ({@code GET /orders/{id}/trades}), each
  * applied once under the fill id {@code kite-<order_id>-<trade_id>}, whichever path reads them first: the placement,
  * a postback, or reconciliation. An expired session (403 TokenException) refuses the order, marks the account
- * login-required and stops: nothing is retried.
+ * login-required and stops: nothing is retried. Calls go through the broker traffic control (Kite's per-account
+ * limits, the account's breaker and egress); an order whose placement was not sent at all is refused with its code.
  */
 @ApplicationScoped
 public class KiteBroker implements BrokerAdapter {
@@ -61,11 +66,13 @@ public class KiteBroker implements BrokerAdapter {
     private final KiteSessions sessions;
     private final OrderLifecycle lifecycle;
     private final OrderRepository orders;
+    private final ConsecutiveBrokerErrors errors;
     private final Vertx vertx;
 
     public KiteBroker(KiteHttp http, KiteConfig config, CredentialsClient credentials, KiteSessions sessions,
-                      OrderLifecycle lifecycle, OrderRepository orders, Vertx vertx) {
+                      OrderLifecycle lifecycle, OrderRepository orders, ConsecutiveBrokerErrors errors, Vertx vertx) {
         this.vertx = vertx;
+        this.errors = errors;
         this.http = http;
         this.config = config;
         this.credentials = credentials;
@@ -117,7 +124,7 @@ public class KiteBroker implements BrokerAdapter {
                     return null;
                 })
                 .chain(keys -> keys == null || sessions.refusedBefore(keys) ? Uni.createFrom().voidItem()
-                        : http.get("/orders", keys).chain(book -> {
+                        : http.get(query(order), "/orders", keys).chain(book -> {
                             if (book.sessionExpired()) {
                                 return sessions.expired(order.userId(), keys, "Kite refused the session while reconciling");
                             }
@@ -137,7 +144,7 @@ public class KiteBroker implements BrokerAdapter {
      * only the order id and time), and must carry our tag.
      */
     Uni<Void> postback(OpenOrder order, BrokerCredentials keys, String kiteOrderId) {
-        return http.get("/orders/" + kiteOrderId, keys).chain(history -> {
+        return http.get(query(order), "/orders/" + kiteOrderId, keys).chain(history -> {
             if (history.sessionExpired()) {
                 return sessions.expired(order.userId(), keys, "Kite refused the session while reading a postback's order");
             }
@@ -153,6 +160,102 @@ public class KiteBroker implements BrokerAdapter {
             }
             return settle(order, keys, latest);
         });
+    }
+
+    /**
+     * We keep none of Kite's order ids, so the order is first found by its tag in the day's orderbook. One Kite already
+     * ended is settled as reconciliation would; a working one is cancelled ({@code DELETE /orders/regular/{id}}) and
+     * read back, a few times, until Kite reports what became of it. Kite answers a cancel of an order it is still
+     * processing (or has just executed) with an error, so its history decides, not the cancel's answer.
+     */
+    @Override
+    public Uni<Void> cancel(OpenOrder order) {
+        return credentials.credentials(order.userId(), order.accountId())
+                .onFailure().transform(failure -> failure instanceof ApiException api
+                        && CredentialsClient.KITE_LOGIN_REQUIRED.equals(api.code()) ? loginRequiredToCancel()
+                        : CancelNotConfirmedException.unavailable("The account's keys could not be read; nothing was sent to Kite"))
+                .chain(keys -> sessions.refusedBefore(keys) ? Uni.createFrom().failure(loginRequiredToCancel())
+                        : http.get(query(order), "/orders", keys).chain(book -> {
+                            if (book.sessionExpired()) {
+                                return sessionEndedWhileCancelling(order, keys);
+                            }
+                            if (!book.ok()) {
+                                return Uni.createFrom().failure(CancelNotConfirmedException.unavailable(
+                                        "Kite's orderbook could not be read (HTTP " + book.status() + "); nothing was cancelled"));
+                            }
+                            Optional<JsonNode> found = tagged(book.data(), KiteTag.of(order.orderId()));
+                            if (found.isEmpty()) {
+                                return refuseIfNeverPlaced(order).chain(() -> failIfStillOpen(order,
+                                        CancelNotConfirmedException.refused("Kite does not list the order (yet)")));
+                            }
+                            if (ENDED.contains(found.get().path("status").asText())) {
+                                return settledOrUnavailable(order, keys, found.get());
+                            }
+                            return cancelAtKite(order, keys, found.get().path("order_id").asText());
+                        }));
+    }
+
+    private Uni<Void> cancelAtKite(OpenOrder order, BrokerCredentials keys, String kiteOrderId) {
+        return http.delete(orderCall(order), "/orders/regular/" + kiteOrderId, keys)
+                .onFailure(BrokerTrafficException.class).transform(refusal -> CancelNotConfirmedException.unavailable(
+                        refusal.getMessage()))
+                .chain(answer -> {
+                    if (answer.sessionExpired()) {
+                        return sessionEndedWhileCancelling(order, keys);
+                    }
+                    if (answer.unknownOutcome()) {
+                        LOG.warnf("Kite's answer to the cancel of order %s was lost (HTTP %d); postbacks and"
+                                + " reconciliation will tell", order.orderId(), answer.status());
+                        return Uni.createFrom().failure(CancelNotConfirmedException.unavailable(
+                                "Kite did not answer the cancel (HTTP " + answer.status() + ")"));
+                    }
+                    return readBackCancel(order, keys, kiteOrderId, answer, 1);
+                });
+    }
+
+    /** Settles the order once Kite ended it; a cancel Kite took but has not carried out yet is left to its postback. */
+    private Uni<Void> readBackCancel(OpenOrder order, BrokerCredentials keys, String kiteOrderId, KiteHttp.Answer cancel,
+                                     int attempt) {
+        return http.get(query(order), "/orders/" + kiteOrderId, keys).chain(history -> {
+            JsonNode latest = latest(history.data());
+            if (history.ok() && latest != null && ENDED.contains(latest.path("status").asText())) {
+                return settledOrUnavailable(order, keys, latest);
+            }
+            if (!cancel.ok()) {
+                return Uni.createFrom().failure(CancelNotConfirmedException.refused("Kite refused the cancel: "
+                        + cancel.message() + " (" + cancel.status() + " " + cancel.errorType() + ")"));
+            }
+            if (attempt < config.followAttempts()) {
+                return VertxContexts.pause(config.followInterval())
+                        .chain(() -> readBackCancel(order, keys, kiteOrderId, cancel, attempt + 1));
+            }
+            LOG.infof("Kite took the cancel of order %s (Kite order %s) but has not carried it out yet", order.orderId(),
+                    kiteOrderId);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Kite ended the order: settled here, unless its trades could not be read (the order then stays open). */
+    private Uni<Void> settledOrUnavailable(OpenOrder order, BrokerCredentials keys, JsonNode ended) {
+        return settle(order, keys, ended).chain(() -> failIfStillOpen(order, CancelNotConfirmedException.unavailable(
+                "Kite ended the order as " + ended.path("status").asText() + " but its trades could not be read")));
+    }
+
+    private Uni<Void> sessionEndedWhileCancelling(OpenOrder order, BrokerCredentials keys) {
+        return sessions.expired(order.userId(), keys, "Kite refused the session when an order was cancelled")
+                .chain(() -> Uni.createFrom().failure(loginRequiredToCancel()));
+    }
+
+    private static CancelNotConfirmedException loginRequiredToCancel() {
+        return new CancelNotConfirmedException(CancelNotConfirmedException.BROKER_LOGIN_REQUIRED, "The Kite session of"
+                + " this account has expired, so the order could not be cancelled at Kite. Log in to Kite again, then"
+                + " cancel it again");
+    }
+
+    private Uni<Void> failIfStillOpen(OpenOrder order, CancelNotConfirmedException failure) {
+        return Tenant.transaction(order.userId(), () -> orders.findOwned(order.userId(), order.orderId()))
+                .chain(stored -> stored != null && stored.status.isOpen()
+                        ? Uni.createFrom().failure(failure) : Uni.createFrom().voidItem());
     }
 
     private Uni<BrokerCredentials> keysFor(OpenOrder order) {
@@ -190,8 +293,16 @@ public class KiteBroker implements BrokerAdapter {
             form.put("market_protection", config.marketProtection());
         }
         form.put("tag", KiteTag.of(order.orderId()));
-        return http.post("/orders/regular", form, keys).chain(answer -> {
+        Uni<KiteHttp.Answer> placed = http.post(orderCall(order), "/orders/regular", form, keys);
+        return placed.onItemOrFailure().transformToUni((answer, failure) -> {
+            if (failure instanceof BrokerTrafficException refusal) {
+                return notSent(order, refusal);
+            }
+            if (failure != null) {
+                return Uni.createFrom().failure(failure);
+            }
             if (answer.ok()) {
+                errors.answered(order.userId());
                 String kiteOrderId = answer.data().path("order_id").asText();
                 LOG.infof("Order %s placed at Kite as %s", order.orderId(), kiteOrderId);
                 return lifecycle.confirmed(order, kiteOrderId).chain(() -> follow(order, keys, kiteOrderId, 1));
@@ -212,9 +323,18 @@ public class KiteBroker implements BrokerAdapter {
         });
     }
 
+    /** Nothing reached Kite: the order is refused with the traffic control's code, and may be placed again. */
+    private Uni<Void> notSent(OpenOrder order, BrokerTrafficException refusal) {
+        LOG.infof("Order %s not sent to Kite: %s", order.orderId(), refusal.code());
+        return lifecycle.brokerRejected(order, refusal.rejection())
+                .chain(() -> refusal.brokerFault()
+                        ? errors.failed(order.userId(), NAME, refusal.code())
+                        : Uni.createFrom().voidItem());
+    }
+
     /** A MARKET order usually ends within a second: read it back a few times; a resting order waits for postbacks. */
     private Uni<Void> follow(OpenOrder order, BrokerCredentials keys, String kiteOrderId, int attempt) {
-        return http.get("/orders/" + kiteOrderId, keys).chain(history -> {
+        return http.get(query(order), "/orders/" + kiteOrderId, keys).chain(history -> {
             JsonNode latest = latest(history.data());
             if (!history.ok() || latest == null) {
                 LOG.warnf("Kite order %s (order %s) could not be read back (HTTP %d); postbacks and reconciliation follow",
@@ -233,10 +353,11 @@ public class KiteBroker implements BrokerAdapter {
 
     /** The placement's answer was lost: the orderbook tells whether Kite has the order. Never resent. */
     private Uni<Void> findLost(OpenOrder order, BrokerCredentials keys, Instant deadline, int attempt) {
-        return http.get("/orders", keys).chain(book -> {
+        return http.get(query(order), "/orders", keys).chain(book -> {
             if (book.ok()) {
                 Optional<JsonNode> found = tagged(book.data(), KiteTag.of(order.orderId()));
                 if (found.isPresent()) {
+                    errors.answered(order.userId());
                     LOG.infof("Order %s found at Kite as %s after its answer was lost", order.orderId(),
                             found.get().path("order_id").asText());
                     return settle(order, keys, found.get());
@@ -251,11 +372,12 @@ public class KiteBroker implements BrokerAdapter {
                     LOG.warnf("Order %s is not in Kite's orderbook %s after its request ended: it never reached Kite",
                             order.orderId(), config.lostOrderGrace());
                     return lifecycle.brokerRejected(order, new Rejection(BROKER_REJECTED, "The order did not reach Kite;"
-                            + " nothing was executed. Place it again with a new clientOrderId"));
+                                    + " nothing was executed. Place it again with a new clientOrderId"))
+                            .chain(() -> errors.failed(order.userId(), NAME, "the order was lost on its way"));
                 }
                 LOG.errorf("Order %s is in doubt: its answer was lost and Kite's orderbook could not be read (HTTP %d);"
                         + " reconciliation continues", order.orderId(), book.status());
-                return Uni.createFrom().voidItem();
+                return errors.failed(order.userId(), NAME, "no answer to the order or its lookups");
             }
             Duration wait = Duration.ofMillis(Math.min(250L * attempt, 2000));
             return VertxContexts.pause(wait).chain(() -> findLost(order, keys, deadline, attempt + 1));
@@ -311,7 +433,7 @@ public class KiteBroker implements BrokerAdapter {
 
     /** @return whether the trades could be read; each is applied once, however often it is read */
     private Uni<Boolean> applyTrades(OpenOrder order, BrokerCredentials keys, String kiteOrderId) {
-        return http.get("/orders/" + kiteOrderId + "/trades", keys).chain(trades -> {
+        return http.get(query(order), "/orders/" + kiteOrderId + "/trades", keys).chain(trades -> {
             if (!trades.ok()) {
                 LOG.warnf("Trades of Kite order %s (order %s) could not be read (HTTP %d); reconciliation follows",
                         kiteOrderId, order.orderId(), trades.status());
@@ -322,6 +444,15 @@ public class KiteBroker implements BrokerAdapter {
                             execution(kiteOrderId, trade)))
                     .collect().asList().replaceWith(true);
         });
+    }
+
+    /** Places, modifies and cancels: Kite's order limits apply, and they are never retried (Kite has no client order id). */
+    private static BrokerCall orderCall(OpenOrder order) {
+        return BrokerCall.order(NAME, order.userId(), order.accountId(), 1);
+    }
+
+    private static BrokerCall query(OpenOrder order) {
+        return BrokerCall.query(NAME, order.userId(), order.accountId(), 1);
     }
 
     /** Kite reports no charges per trade: the fee is 0 here and brokerage is settled outside the platform. */

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.order.account.BrokerCredentials;
-import io.vertx.core.http.HttpClientOptions;
+import io.tradeplex.order.broker.traffic.BrokerCall;
+import io.tradeplex.order.broker.traffic.BrokerTraffic;
+import io.tradeplex.order.broker.traffic.BrokerTrafficException;
+import io.tradeplex.order.broker.traffic.OutgoingRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Calls to Kite Connect v3 on the Vert.x client, so an answer continues on the caller's context. Every call carries
- * {@code X-Kite-Version: 3} and {@code Authorization: token api_key:access_token}; bodies are form-encoded. Neither the
- * header nor the keys are ever logged.
+ * Calls to Kite Connect v3 through {@link BrokerTraffic} (Kite's rate limits, the account's breaker and egress); an
+ * answer continues on the caller's context. Every call carries {@code X-Kite-Version: 3} and
+ * {@code Authorization: token api_key:access_token}; bodies are form-encoded. Neither the header nor the keys are ever
+ * logged.
  */
 @ApplicationScoped
 public class KiteHttp {
@@ -54,44 +56,53 @@ public class KiteHttp {
         }
     }
 
-    private final HttpClient client;
+    private final BrokerTraffic traffic;
     private final KiteConfig config;
     private final ObjectMapper json;
 
-    public KiteHttp(Vertx vertx, KiteConfig config, ObjectMapper json) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.timeout().toMillis())
-                .setKeepAlive(true));
+    public KiteHttp(BrokerTraffic traffic, KiteConfig config, ObjectMapper json) {
+        this.traffic = traffic;
         this.config = config;
         this.json = json;
     }
 
-    public Uni<Answer> get(String path, BrokerCredentials keys) {
-        return send(request(HttpMethod.GET, path, keys), null);
+    /** A read. One that could not be sent at all (open breaker, long queue) is no answer, like one that timed out. */
+    public Uni<Answer> get(BrokerCall call, String path, BrokerCredentials keys) {
+        return send(call, HttpMethod.GET, path, keys, null)
+                .onFailure(BrokerTrafficException.class).recoverWithItem(refusal -> noAnswer());
     }
 
-    public Uni<Answer> post(String path, Map<String, String> form, BrokerCredentials keys) {
+    /** Fails with {@link BrokerTrafficException} when the call was not sent at all. */
+    public Uni<Answer> post(BrokerCall call, String path, Map<String, String> form, BrokerCredentials keys) {
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(HttpMethod.POST, path, keys)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded"), body);
+        return send(call, HttpMethod.POST, path, keys, body);
     }
 
-    private RequestOptions request(HttpMethod method, String path, BrokerCredentials keys) {
-        return new RequestOptions()
-                .setMethod(method)
-                .setAbsoluteURI(config.baseUrl() + path)
-                .putHeader("X-Kite-Version", "3")
-                .putHeader("Authorization", "token " + keys.apiKey() + ":" + keys.accessToken())
-                .setTimeout(config.timeout().toMillis());
+    /** Fails with {@link BrokerTrafficException} when the call was not sent at all. */
+    public Uni<Answer> delete(BrokerCall call, String path, BrokerCredentials keys) {
+        return send(call, HttpMethod.DELETE, path, keys, null);
     }
 
-    private Uni<Answer> send(RequestOptions request, String body) {
-        return client.request(request)
-                .chain(outgoing -> body == null ? outgoing.send() : outgoing.send(body))
-                .chain(response -> response.body().map(answer -> new Answer(response.statusCode(), parse(answer.toString()))))
-                .onFailure().recoverWithItem(() -> new Answer(0, json.createObjectNode()));
+    private Uni<Answer> send(BrokerCall call, HttpMethod method, String path, BrokerCredentials keys, String body) {
+        return traffic.exchange(call, () -> {
+                    RequestOptions request = new RequestOptions()
+                            .setMethod(method)
+                            .setAbsoluteURI(config.baseUrl() + path)
+                            .putHeader("X-Kite-Version", "3")
+                            .putHeader("Authorization", "token " + keys.apiKey() + ":" + keys.accessToken())
+                            .setTimeout(config.timeout().toMillis());
+                    if (body != null) {
+                        request.putHeader("Content-Type", "application/x-www-form-urlencoded");
+                    }
+                    return new OutgoingRequest(request, body);
+                })
+                .map(answer -> new Answer(answer.status(), parse(answer.body())));
+    }
+
+    private Answer noAnswer() {
+        return new Answer(0, json.createObjectNode());
     }
 
     private JsonNode parse(String body) {

@@ -103,6 +103,14 @@ public class PaperBroker implements BrokerAdapter {
                 });
     }
 
+    /** The paper broker is ours: the order leaves the book once it is cancelled here, so no tick can fill it after. */
+    @Override
+    public Uni<Void> cancel(OpenOrder order) {
+        return lifecycle.cancel(order.userId(), order.orderId(), OrderLifecycle.CANCELLED_BY_USER)
+                .invoke(() -> forget(order.orderId(), order.symbol()))
+                .replaceWithVoid();
+    }
+
     public void forget(UUID orderId, String symbol) {
         Map<UUID, OpenOrder> book = restingBySymbol.get(symbol);
         if (book != null) {
