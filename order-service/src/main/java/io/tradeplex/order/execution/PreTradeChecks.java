@@ -32,9 +32,8 @@ public class PreTradeChecks {
 
     /** What the user already holds, read in the command's transaction: see {@link RiskCheck#checkExposure}. */
     public Uni<Optional<Rejection>> checkExposure(OrderEntity order) {
-        return risk.checkExposure(order.userId,
-                new RiskRules.Ask(order.accountId, order.symbol, order.type, order.quantity, order.limitPrice), order.side,
-                true);
+        return risk.checkExposure(order.userId, Optional.of(order.id),
+                new RiskRules.Ask(order.accountId, order.symbol, order.type, order.quantity, order.limitPrice), order.side);
     }
 
     public Optional<Rejection> check(OrderEntity order) {

@@ -121,7 +121,7 @@ public class OrderService {
         if (risky.isPresent()) {
             return refuse(userId, request, 422, "Unprocessable request", risky.get());
         }
-        return risk.checkExposure(userId, askOf(request), request.side(), false)
+        return risk.checkExposure(userId, Optional.empty(), askOf(request), request.side())
                 .chain(overexposed -> overexposed.isPresent()
                         ? refuse(userId, request, 422, "Unprocessable request", overexposed.get())
                         : insert(userId, request, account));
