@@ -56,18 +56,10 @@ public class BinanceHttp {
                             .putHeader(API_KEY_HEADER, keys.apiKey())
                             .setTimeout(config.timeout().toMillis()), null);
                 })
-                .map(answer -> new Answer(answer.status(), parse(answer.body())));
+                .map(answer -> new Answer(answer.status(), answer.json(json)));
     }
 
     public Answer noAnswer() {
         return new Answer(0, json.createObjectNode());
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body.isEmpty() ? "{}" : body);
-        } catch (Exception unreadable) {
-            return json.createObjectNode();
-        }
     }
 }

@@ -98,18 +98,10 @@ public class KiteHttp {
                     }
                     return new OutgoingRequest(request, body);
                 })
-                .map(answer -> new Answer(answer.status(), parse(answer.body())));
+                .map(answer -> new Answer(answer.status(), answer.json(json)));
     }
 
     private Answer noAnswer() {
         return new Answer(0, json.createObjectNode());
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body.isEmpty() ? "{}" : body);
-        } catch (Exception unreadable) {
-            return json.createObjectNode();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.tradeplex.order.broker.traffic;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,15 @@ public record HttpAnswer(int status, Map<String, String> headers, String body) {
 
     public HttpAnswer {
         headers = Map.copyOf(headers);
+    }
+
+    /** The body as JSON; an empty or unreadable body (a proxy's HTML error page) reads as an empty object. */
+    public JsonNode json(ObjectMapper json) {
+        try {
+            return json.readTree(body.isEmpty() ? "{}" : body);
+        } catch (Exception unreadable) {
+            return json.createObjectNode();
+        }
     }
 
     public Optional<String> header(String name) {
