@@ -12,6 +12,8 @@ import io.tradeplex.contracts.orders.OrderCancelled;
 import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.contracts.orders.OrderRejected;
 import io.tradeplex.contracts.orders.PlaceOrder;
+import io.tradeplex.contracts.portfolio.DailyLossLimitBreached;
+import io.tradeplex.contracts.portfolio.DailyPnl;
 import io.tradeplex.contracts.portfolio.PositionChanged;
 import io.tradeplex.contracts.users.UserState;
 
@@ -34,7 +36,9 @@ public final class EventTypes {
             Map.entry(OrderRejected.TYPE, OrderRejected.class),
             Map.entry(OrderFilled.TYPE, OrderFilled.class),
             Map.entry(OrderCancelled.TYPE, OrderCancelled.class),
-            Map.entry(PositionChanged.TYPE, PositionChanged.class));
+            Map.entry(PositionChanged.TYPE, PositionChanged.class),
+            Map.entry(DailyPnl.TYPE, DailyPnl.class),
+            Map.entry(DailyLossLimitBreached.TYPE, DailyLossLimitBreached.class));
 
     private EventTypes() {
     }

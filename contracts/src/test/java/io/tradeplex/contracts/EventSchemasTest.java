@@ -15,12 +15,15 @@ import io.tradeplex.contracts.orders.OrderStatus;
 import io.tradeplex.contracts.orders.OrderType;
 import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.contracts.orders.Side;
+import io.tradeplex.contracts.portfolio.DailyLossLimitBreached;
+import io.tradeplex.contracts.portfolio.DailyPnl;
 import io.tradeplex.contracts.portfolio.PositionChanged;
 import io.tradeplex.contracts.users.UserState;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +59,14 @@ class EventSchemasTest {
                 new OrderCancelled(1, ORDER, USER, ACCOUNT, "c-1", "BTC-USD", BigDecimal.ZERO, "user", NOW),
                 new PositionChanged(1, USER, ACCOUNT, "BTC-USD", new BigDecimal("-0.5"), new BigDecimal("64000"),
                         new BigDecimal("-12.5"), "ev-1", NOW),
+                new DailyPnl(1, USER, LocalDate.of(2026, 11, 24), "Asia/Kolkata", new BigDecimal("-3.5"),
+                        new BigDecimal("0.25"), new BigDecimal("-20.1"), new BigDecimal("-23.85"), 4,
+                        new BigDecimal("25"), List.of(new DailyPnl.Account(ACCOUNT, new BigDecimal("-3.5"),
+                        new BigDecimal("0.25"), new BigDecimal("-20.1"), new BigDecimal("-23.85"), 4)), NOW),
+                new DailyPnl(1, USER, LocalDate.of(2026, 11, 24), "UTC", BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, 0, null, List.of(), NOW),
+                new DailyLossLimitBreached(1, USER, LocalDate.of(2026, 11, 24), "UTC", new BigDecimal("-25.01"),
+                        new BigDecimal("25"), NOW),
                 new AuditEvent(1, USER, USER, "admin.users.list", AuditEvent.DENIED, "PERMISSION_MISSING",
                         "/api/v1/admin/users", "127.0.0.1", Map.of("permission", "system:manage-users"), NOW),
                 new SessionRevoked(1, USER, UUID.randomUUID(), "logout", NOW, NOW.plusSeconds(900)),
@@ -68,7 +79,7 @@ class EventSchemasTest {
                         List.of(new UserState.Account(ACCOUNT, "kite", "LOGIN_REQUIRED", new BigDecimal("10000.00"),
                                 NOW, LIMITS, new UserState.Egress("http://10.0.0.5:3128", "10.0.0.17")),
                                 new UserState.Account(UUID.randomUUID(), "binance", "READY", new BigDecimal("500"), null,
-                                        LIMITS, new UserState.Egress(null, "fd00::17")))));
+                                        LIMITS, new UserState.Egress(null, "fd00::17"))), "Asia/Kolkata"));
     }
 
     @Test

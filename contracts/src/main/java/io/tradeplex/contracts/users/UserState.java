@@ -4,6 +4,8 @@ import io.tradeplex.contracts.Event;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +20,8 @@ import java.util.UUID;
  * @param killSwitch      the user's own kill switch, null when off
  * @param activeAccountId the account orders go to when a client names none; null if the user has no account
  * @param accounts        every broker account with its effective limits (the user's, tightened by the account's)
+ * @param timeZone        the IANA zone of the user's trading day (daily P&L, the daily-loss limit); null reads as UTC
+ *                        (records written before it existed)
  */
 public record UserState(
         int schemaVersion,
@@ -33,7 +37,8 @@ public record UserState(
         Limits limits,
         KillSwitch killSwitch,
         UUID activeAccountId,
-        List<Account> accounts) implements Event {
+        List<Account> accounts,
+        String timeZone) implements Event {
     public static final String TYPE = "tradeplex.users.state.v1";
     public static final int SCHEMA_VERSION = 1;
     public static final String STATUS_ACTIVE = "ACTIVE";
@@ -43,10 +48,25 @@ public record UserState(
     /** In {@link Limits#allowedSymbols()}: every symbol. */
     public static final String ANY_SYMBOL = "*";
 
+    public static final String DEFAULT_TIME_ZONE = "UTC";
+
     public UserState {
         roles = roles == null ? List.of() : List.copyOf(roles);
         permissions = permissions == null ? List.of() : List.copyOf(permissions);
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    /** A state on the default (UTC) trading day. */
+    public UserState(int schemaVersion, UUID userId, String email, String tier, String status, boolean emailVerified,
+                     List<String> roles, List<String> permissions, Instant updatedAt, boolean tradeOnly, Limits limits,
+                     KillSwitch killSwitch, UUID activeAccountId, List<Account> accounts) {
+        this(schemaVersion, userId, email, tier, status, emailVerified, roles, permissions, updatedAt, tradeOnly, limits,
+                killSwitch, activeAccountId, accounts, null);
+    }
+
+    /** The zone the user's trading day is counted in. */
+    public ZoneId tradingZone() {
+        return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
     }
 
     @Override
