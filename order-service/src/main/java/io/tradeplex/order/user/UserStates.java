@@ -5,7 +5,7 @@ import io.tradeplex.contracts.users.UserState;
 import io.tradeplex.kit.kafka.IncomingEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tradeplex.contracts.Topics;
-import io.tradeplex.order.replay.CompactedTopics;
+import io.tradeplex.kit.kafka.CompactedTopics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -31,6 +31,13 @@ public class PositionEntity {
     public BigDecimal realizedPnl;
     @Column(nullable = false, precision = 38, scale = 18)
     public BigDecimal fees;
+    /** realized − fees of the round trip under way: see {@link RoundTrips}. */
+    @Column(name = "trip_pnl", nullable = false, precision = 38, scale = 18)
+    public BigDecimal tripPnl = BigDecimal.ZERO;
+    @Column(name = "round_trips", nullable = false)
+    public int roundTrips;
+    @Column(name = "winning_round_trips", nullable = false)
+    public int winningRoundTrips;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

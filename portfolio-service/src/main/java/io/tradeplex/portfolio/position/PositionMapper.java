@@ -23,7 +23,14 @@ final class PositionMapper {
         return row;
     }
 
-    static void update(PositionEntity row, Position position, Instant at) {
+    static RoundTrips toRoundTrips(PositionEntity row) {
+        return new RoundTrips(row.tripPnl, row.roundTrips, row.winningRoundTrips);
+    }
+
+    static void update(PositionEntity row, Position position, RoundTrips trips, Instant at) {
+        row.tripPnl = trips.openPnl();
+        row.roundTrips = trips.closed();
+        row.winningRoundTrips = trips.won();
         row.quantity = position.quantity();
         row.avgPrice = position.avgPrice();
         row.realizedPnl = position.realizedPnl();

@@ -34,7 +34,9 @@ public class PositionService {
                             : PositionMapper.newRow(fill.userId(), fill.accountId(), fill.symbol());
                     Position before = existing != null ? PositionMapper.toPosition(existing) : Position.FLAT;
                     Position.Applied applied = before.apply(arithmetic);
-                    PositionMapper.update(row, applied.position(), fill.filledAt());
+                    RoundTrips trips = (existing != null ? PositionMapper.toRoundTrips(existing) : RoundTrips.NONE)
+                            .after(before, arithmetic, applied);
+                    PositionMapper.update(row, applied.position(), trips, fill.filledAt());
                     String user = fill.userId().toString();
                     return positions.persist(row)
                             .chain(saved -> outbox.add(Topics.PORTFOLIO, user, user,

@@ -1,7 +1,5 @@
-package io.tradeplex.order.replay;
+package io.tradeplex.kit.kafka;
 
-import io.tradeplex.kit.kafka.IncomingEvent;
-import io.tradeplex.kit.kafka.TopicNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
