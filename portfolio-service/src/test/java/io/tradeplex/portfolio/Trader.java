@@ -20,6 +20,7 @@ public final class Trader {
     public static final String ORDERS = "test." + Topics.ORDERS;
     public static final String PORTFOLIO = "test." + Topics.PORTFOLIO;
     public static final String TICKS = "test." + Topics.MARKET_TICKS;
+    public static final String USERS = "test." + Topics.USERS;
 
     public final UUID userId = UUID.randomUUID();
     public final UUID accountId = UUID.randomUUID();
@@ -41,11 +42,16 @@ public final class Trader {
 
     public OrderFilled fill(String symbol, Side side, String quantity, String price, String fee, String fillId) {
         clock = clock.plusMillis(1);
+        return fillAt(symbol, side, quantity, price, fee, fillId, clock);
+    }
+
+    public OrderFilled fillAt(String symbol, Side side, String quantity, String price, String fee, String fillId,
+                              Instant executedAt) {
         BigDecimal qty = new BigDecimal(quantity);
         BigDecimal px = new BigDecimal(price);
         return new OrderFilled(OrderFilled.SCHEMA_VERSION, UUID.randomUUID(), userId, accountId, "paper",
                 "client-" + UUID.randomUUID(), symbol, side, fillId, qty, px, new BigDecimal(fee), "USD", qty, px,
-                OrderStatus.FILLED, clock);
+                OrderStatus.FILLED, executedAt);
     }
 
     /** @return the fill's ce_id */

@@ -5,7 +5,6 @@ import io.tradeplex.contracts.Event;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,7 +65,7 @@ public record UserState(
 
     /** The zone the user's trading day is counted in. */
     public ZoneId tradingZone() {
-        return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+        return ZoneId.of(timeZone == null ? DEFAULT_TIME_ZONE : timeZone);
     }
 
     @Override

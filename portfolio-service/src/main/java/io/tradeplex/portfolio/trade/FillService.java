@@ -4,12 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.kit.inbox.Inbox;
 import io.tradeplex.kit.tenant.Tenant;
+import io.tradeplex.portfolio.daily.DailyLedger;
 import io.tradeplex.portfolio.position.Fill;
 import io.tradeplex.portfolio.position.PositionService;
+import io.tradeplex.portfolio.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Records fills: the trade, the position it moves and the event saying so, in one transaction. */
+/** Records fills: the trade, the position it moves, its trading day and the event saying so, in one transaction. */
 @ApplicationScoped
 public class FillService {
     static final String INBOX_CONSUMER = "portfolio-fills";
@@ -18,11 +20,16 @@ public class FillService {
     private final Inbox inbox;
     private final TradeRepository trades;
     private final PositionService positions;
+    private final DailyLedger ledger;
+    private final UserDirectory users;
 
-    public FillService(Inbox inbox, TradeRepository trades, PositionService positions) {
+    public FillService(Inbox inbox, TradeRepository trades, PositionService positions, DailyLedger ledger,
+                       UserDirectory users) {
         this.inbox = inbox;
         this.trades = trades;
         this.positions = positions;
+        this.ledger = ledger;
+        this.users = users;
     }
 
     /**
@@ -47,8 +54,10 @@ public class FillService {
                             oneLine(eventId), oneLine(fill.fillId()), oneLine(fill.broker()));
                     return Uni.createFrom().item(false);
                 }
-                return positions.applyFill(fill, arithmetic, eventId)
-                        .chain(applied -> trades.persist(TradeMapper.toEntity(fill, applied, eventId)))
+                return ledger.dayOf(fill, users.zoneOf(fill.userId())).chain(day ->
+                        positions.applyFill(fill, arithmetic, eventId)
+                                .invoke(applied -> ledger.book(day, fill, applied))
+                                .chain(applied -> trades.persist(TradeMapper.toEntity(fill, applied, eventId))))
                         .replaceWith(true);
             });
         }));

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TradeRepository implements PanacheRepository<TradeEntity> {
@@ -30,19 +32,32 @@ public class TradeRepository implements PanacheRepository<TradeEntity> {
         return count(filter.query(), filter.parameters());
     }
 
-    public Uni<TradeTotals> totals(UUID userId) {
+    public Uni<Map<UUID, TradeTotals>> totalsByAccount(UUID userId) {
         return getSession().chain(session -> session.createSelectionQuery("""
-                        select count(t),
-                               coalesce(sum(case when t.closedQuantity > 0 then 1 else 0 end), 0),
-                               coalesce(sum(case when t.closedQuantity > 0 and t.realizedPnl > 0 then 1 else 0 end), 0),
-                               coalesce(sum(t.realizedPnl), 0),
-                               coalesce(sum(t.fee), 0)
+                        select t.accountId, count(t), coalesce(sum(t.realizedPnl), 0), coalesce(sum(t.fee), 0)
                         from TradeEntity t
-                        where t.userId = :userId""", Object[].class)
+                        where t.userId = :userId
+                        group by t.accountId""", Object[].class)
                 .setParameter("userId", userId)
-                .getSingleResult())
-                .map(row -> new TradeTotals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue(), decimal(row[3]), decimal(row[4])));
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (UUID) row[0],
+                        row -> new TradeTotals(((Number) row[1]).longValue(), decimal(row[2]), decimal(row[3])))));
+    }
+
+    /** One step of the equity curve: what a fill realized net of its fee. */
+    public record CurvePoint(UUID accountId, BigDecimal netPnl) {
+    }
+
+    /** Every fill's realized P&L net of its fee, oldest first. */
+    public Uni<List<CurvePoint>> equityCurve(UUID userId) {
+        return getSession().chain(session -> session.createSelectionQuery("""
+                        select new io.tradeplex.portfolio.trade.TradeRepository$CurvePoint(t.accountId,
+                               t.realizedPnl - t.fee)
+                        from TradeEntity t
+                        where t.userId = :userId
+                        order by t.executedAt, t.id""", CurvePoint.class)
+                .setParameter("userId", userId)
+                .getResultList());
     }
 
     private static BigDecimal decimal(Object value) {

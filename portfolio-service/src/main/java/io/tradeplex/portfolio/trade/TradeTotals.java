@@ -3,11 +3,14 @@ package io.tradeplex.portfolio.trade;
 import java.math.BigDecimal;
 
 /**
- * Sums over a user's trades.
+ * Sums over some of a user's trades.
  *
- * @param reducingFills fills that reduced an open position (the ones that can win or lose)
- * @param winningFills  reducing fills with a positive realized P&L
- * @param realizedPnl   before fees
+ * @param realizedPnl before fees
  */
-public record TradeTotals(long fills, long reducingFills, long winningFills, BigDecimal realizedPnl, BigDecimal fees) {
+public record TradeTotals(long fills, BigDecimal realizedPnl, BigDecimal fees) {
+    public static final TradeTotals NONE = new TradeTotals(0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+    public TradeTotals plus(TradeTotals other) {
+        return new TradeTotals(fills + other.fills, realizedPnl.add(other.realizedPnl), fees.add(other.fees));
+    }
 }

@@ -87,7 +87,8 @@ class PortfolioFlowTest {
         trader.api().get("/api/v1/portfolio/stats")
                 .then().statusCode(200)
                 .body("totalTrades", equalTo(2))
-                .body("winRate", equalTo("1"))
+                .body("roundTrips", equalTo(0))
+                .body("winRate", equalTo("0"))
                 .body("realizedPnl", equalTo("5"))
                 .body("unrealizedPnl", equalTo("0"))
                 .body("fees", equalTo("0.255"))
@@ -208,7 +209,7 @@ class PortfolioFlowTest {
                 .then().body("totalTrades", equalTo(1)).body("fees", equalTo("0.1")).body("realizedPnl", equalTo("0"));
         bob.api().get("/api/v1/portfolio/stats")
                 .then().body("totalTrades", equalTo(2)).body("fees", equalTo("0.9")).body("realizedPnl", equalTo("20"))
-                .body("winRate", equalTo("1"));
+                .body("roundTrips", equalTo(0));
     }
 
     @Test
@@ -280,14 +281,16 @@ class PortfolioFlowTest {
         assertThat(closed.causeEventId()).isEqualTo(sellEventId);
         trader.api().get("/api/v1/portfolio/positions").then().body("$", empty());
         trader.api().get("/api/v1/portfolio/stats")
-                .then().body("activePositions", equalTo(0)).body("winRate", equalTo("0"))
-                .body("totalPnl", equalTo("-20.4"));
+                .then().body("activePositions", equalTo(0)).body("roundTrips", equalTo(1)).body("winRate", equalTo("0"))
+                .body("totalPnl", equalTo("-20.4")).body("maxDrawdown", equalTo("20.4"))
+                .body("accounts", hasSize(1)).body("accounts[0].accountId", equalTo(trader.accountId.toString()))
+                .body("accounts[0].totalPnl", equalTo("-20.4"));
     }
 
     @Test
     void everyRouteNeedsAToken() {
         for (String path : List.of("/api/v1/portfolio/positions", "/api/v1/portfolio/trades",
-                "/api/v1/portfolio/trades?format=csv", "/api/v1/portfolio/stats")) {
+                "/api/v1/portfolio/trades?format=csv", "/api/v1/portfolio/stats", "/api/v1/portfolio/pnl")) {
             given().get(path).then().statusCode(401).contentType("application/problem+json");
         }
     }
@@ -303,7 +306,10 @@ class PortfolioFlowTest {
                 {"/api/v1/portfolio/trades", "page", "x"},
                 {"/api/v1/portfolio/trades", "size", "0"},
                 {"/api/v1/portfolio/trades", "size", "501"},
-                {"/api/v1/portfolio/trades", "format", "xml"}};
+                {"/api/v1/portfolio/trades", "format", "xml"},
+                {"/api/v1/portfolio/trades", "day", "2026-13-01"},
+                {"/api/v1/portfolio/pnl", "from", "yesterday"},
+                {"/api/v1/portfolio/pnl", "accountId", "nope"}};
         for (String[] c : cases) {
             trader.api().queryParam(c[1], c[2]).get(c[0])
                     .then().statusCode(400).contentType("application/problem+json")

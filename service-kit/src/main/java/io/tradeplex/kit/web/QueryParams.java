@@ -2,6 +2,8 @@ package io.tradeplex.kit.web;
 
 import io.tradeplex.kit.problem.ApiException;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -52,6 +54,18 @@ public final class QueryParams {
             // answered below, like an out-of-range number
         }
         throw ApiException.invalid(field, "must be an integer from " + min + " to " + max);
+    }
+
+    /** A calendar day, {@code YYYY-MM-DD}. */
+    public static Optional<LocalDate> date(String field, String value) {
+        if (isAbsent(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be a date, YYYY-MM-DD");
+        }
     }
 
     private static boolean isAbsent(String value) {
