@@ -26,13 +26,8 @@ public final class ExposureRules {
     }
 
     public static Optional<Rejection> check(UserState.Limits limits, Ask ask, List<Exposure> exposures) {
-        Exposure current = exposures.stream()
-                .filter(exposure -> exposure.accountId().equals(ask.accountId()) && exposure.symbol().equals(ask.symbol()))
-                .findFirst()
-                .orElse(new Exposure(ask.accountId(), ask.symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
-        BigDecimal after = ask.side() == Side.BUY
-                ? current.position().add(current.openBuy()).add(ask.quantity())
-                : current.position().subtract(current.openSell()).subtract(ask.quantity());
+        Exposure current = current(ask, exposures);
+        BigDecimal after = worstCaseAfter(current, ask);
         if (after.abs().compareTo(current.position().abs()) <= 0) {
             return Optional.empty();
         }
@@ -48,5 +43,24 @@ public final class ExposureRules {
                     + " your limit is " + limits.maxOpenPositions()));
         }
         return Optional.empty();
+    }
+
+    /** Whether the order only reduces its position, even if every open order on its side fills as well. */
+    public static boolean onlyReduces(Ask ask, List<Exposure> exposures) {
+        Exposure current = current(ask, exposures);
+        return worstCaseAfter(current, ask).abs().compareTo(current.position().abs()) <= 0;
+    }
+
+    private static Exposure current(Ask ask, List<Exposure> exposures) {
+        return exposures.stream()
+                .filter(exposure -> exposure.accountId().equals(ask.accountId()) && exposure.symbol().equals(ask.symbol()))
+                .findFirst()
+                .orElse(new Exposure(ask.accountId(), ask.symbol(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    private static BigDecimal worstCaseAfter(Exposure current, Ask ask) {
+        return ask.side() == Side.BUY
+                ? current.position().add(current.openBuy()).add(ask.quantity())
+                : current.position().subtract(current.openSell()).subtract(ask.quantity());
     }
 }

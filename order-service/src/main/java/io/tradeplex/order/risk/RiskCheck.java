@@ -28,22 +28,24 @@ public class RiskCheck {
     private final ExposureRepository exposures;
     private final PaperCashRepository cash;
     private final PaperPricing pricing;
+    private final DailyPnls dailyPnls;
     private final Clock clock = Clock.systemUTC();
 
     public RiskCheck(UserStates users, TradingControls controls, LatestPrices prices, ExposureRepository exposures,
-                     PaperCashRepository cash, PaperPricing pricing) {
+                     PaperCashRepository cash, PaperPricing pricing, DailyPnls dailyPnls) {
         this.users = users;
         this.controls = controls;
         this.prices = prices;
         this.exposures = exposures;
         this.cash = cash;
         this.pricing = pricing;
+        this.dailyPnls = dailyPnls;
     }
 
     /**
-     * The rules over what the user already holds (position size, open positions), at the limit or latest price, and
-     * for a paper account with a known capital the cash and holdings it trades from ({@link CapitalRules}). Must run
-     * inside the user's transaction.
+     * The rules over what the user already holds (the day's loss, position size, open positions), at the limit or
+     * latest price, and for a paper account with a known capital the cash and holdings it trades from
+     * ({@link CapitalRules}). Must run inside the user's transaction.
      *
      * @param recorded the asked order's id when it is already recorded (and so counted as open)
      */
@@ -59,7 +61,9 @@ public class RiskCheck {
         // The order being decided must not count against itself; one not yet stored is not counted anyway.
         UUID excluded = recorded.orElseGet(UUID::randomUUID);
         return exposures.of(userId).map(held -> recorded.isPresent() ? withoutAsk(held, exposureAsk) : held).chain(held -> {
-            Optional<Rejection> overexposed = limits.flatMap(limit -> ExposureRules.check(limit, exposureAsk, held));
+            Optional<Rejection> overexposed = user
+                    .flatMap(state -> DailyLossRules.check(state, dailyPnls.of(userId), exposureAsk, held, clock.instant()))
+                    .or(() -> limits.flatMap(limit -> ExposureRules.check(limit, exposureAsk, held)));
             if (overexposed.isPresent() || capital.isEmpty()) {
                 return Uni.createFrom().item(overexposed);
             }

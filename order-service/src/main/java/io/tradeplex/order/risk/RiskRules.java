@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * The pre-trade rules that depend only on the user's published state, the controls and the latest price — each
  * rejection names its rule. Pure: the caller supplies the state and the clock, so every rule is testable alone.
- * Rules over positions and the day's P&L join with portfolio state.
+ * The rules over what the user holds and has lost today are {@link ExposureRules}, {@link DailyLossRules} and
+ * {@link CapitalRules}.
  */
 public final class RiskRules {
     public static final String GLOBAL_KILL_SWITCH = "GLOBAL_KILL_SWITCH";

@@ -93,16 +93,29 @@ public class KillSwitchService {
     }
 
     /**
-     * The platform's own trigger (order-service after repeated broker errors; later the daily-loss protection), in a
-     * transaction of its own. A switch already on keeps its original cause. Only an administrator can reset it.
+     * The platform's own trigger at another service's request (order-service after repeated broker errors), in a
+     * transaction of its own. See {@link #triggerBySystem(UserProfile, String, String, Map)}.
      *
      * @param requestedBy the internal caller, for the audit trail
      */
     public Uni<KillSwitchView> triggerBySystem(UUID userId, String reason, String requestedBy) {
         return Tenant.transaction(userId, () -> profileRepository.findById(userId).chain(user -> user == null
                 ? Uni.createFrom().failure(ApiException.notFound("User"))
-                : trigger(user, BY_SYSTEM, null, reason, "/internal/v1/users/" + userId + "/kill-switch",
+                : triggerBySystem(user, reason, "/internal/v1/users/" + userId + "/kill-switch",
                 Map.of("requestedBy", requestedBy))));
+    }
+
+    /**
+     * The platform's own trigger (repeated broker errors, the daily-loss protection). A switch already on keeps its
+     * original cause and is not audited again. Only an administrator can reset it. Must run inside
+     * {@code Tenant.transaction(user)}, e.g. with the inbox entry of the event that caused it.
+     *
+     * @param resource what asked for it, for the audit trail
+     * @param details  the cause's particulars, audited with the reason
+     */
+    public Uni<KillSwitchView> triggerBySystem(UserProfile user, String reason, String resource,
+                                               Map<String, String> details) {
+        return trigger(user, BY_SYSTEM, null, reason, resource, details);
     }
 
     /** The switch is not user data (no row-level security): any user's transaction reads it. */

@@ -1,5 +1,7 @@
 package io.tradeplex.user.settings;
 
+import io.tradeplex.contracts.users.UserState;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -7,11 +9,12 @@ import java.time.Instant;
  * @param stopLossPct     default stop-loss for new strategies, percent below entry; null for none
  * @param takeProfitPct   default take-profit, percent above entry; null for none
  * @param trailingStopPct default trailing stop, percent below the best price since entry; null for none
+ * @param timeZone        the zone of the user's trading day: when the day's P&L and the daily-loss limit start over
  */
 public record SettingsView(String riskLevel, BigDecimal stopLossPct, BigDecimal takeProfitPct, BigDecimal trailingStopPct,
-                           Notifications notifications, Instant updatedAt) {
+                           String timeZone, Notifications notifications, Instant updatedAt) {
     public static final SettingsView DEFAULTS = new SettingsView("medium", null, null, null,
-            new Notifications(true, true, true, false), null);
+            UserState.DEFAULT_TIME_ZONE, new Notifications(true, true, true, false), null);
 
     /**
      * @param email        deliver notifications by e-mail at all
@@ -25,7 +28,7 @@ public record SettingsView(String riskLevel, BigDecimal stopLossPct, BigDecimal 
     static SettingsView of(UserSettings settings) {
         return settings == null ? DEFAULTS
                 : new SettingsView(settings.riskLevel, strip(settings.stopLossPct), strip(settings.takeProfitPct),
-                strip(settings.trailingStopPct), new Notifications(settings.notifyEmail, settings.notifyFills,
+                strip(settings.trailingStopPct), settings.timeZone, new Notifications(settings.notifyEmail, settings.notifyFills,
                 settings.notifyRiskAlerts, settings.notifyDailySummary), settings.updatedAt);
     }
 

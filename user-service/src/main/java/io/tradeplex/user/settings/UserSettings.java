@@ -32,6 +32,9 @@ public class UserSettings {
     public boolean notifyRiskAlerts;
     @Column(name = "notify_daily_summary", nullable = false)
     public boolean notifyDailySummary;
+    /** The zone of the user's trading day, a {@link java.time.ZoneId} id. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -9,6 +9,7 @@ import io.tradeplex.user.brokeraccount.BrokerAccountRepository;
 import io.tradeplex.user.limits.EffectiveLimits;
 import io.tradeplex.user.permission.PermissionService;
 import io.tradeplex.user.profile.UserProfile;
+import io.tradeplex.user.settings.SettingsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -23,24 +24,29 @@ import java.util.List;
 public class UserStatePublisher {
     private final PermissionService permissions;
     private final BrokerAccountRepository accounts;
+    private final SettingsRepository settings;
     private final Outbox outbox;
 
-    public UserStatePublisher(PermissionService permissions, BrokerAccountRepository accounts, Outbox outbox) {
+    public UserStatePublisher(PermissionService permissions, BrokerAccountRepository accounts,
+                              SettingsRepository settings, Outbox outbox) {
         this.permissions = permissions;
         this.accounts = accounts;
+        this.settings = settings;
         this.outbox = outbox;
     }
 
     /** Must run inside the transaction of the change. */
     public Uni<Void> publish(UserProfile profile) {
-        return permissions.effective(profile).chain(granted -> accounts.listOwned(profile.id).chain(owned -> {
-            EffectiveLimits limits = EffectiveLimits.of(profile);
-            UserState state = new UserState(UserState.SCHEMA_VERSION, profile.id, profile.email, profile.tier,
-                    profile.status, profile.emailVerified, List.copyOf(profile.roles), PermissionService.codes(granted),
-                    Instant.now(), profile.tradeOnly, limits.toEvent(), killSwitch(profile), profile.activeAccountId,
-                    owned.stream().map(account -> account(account, limits)).toList());
-            return outbox.add(Topics.USERS, profile.id.toString(), profile.id.toString(), state);
-        })).replaceWithVoid();
+        return permissions.effective(profile).chain(granted -> accounts.listOwned(profile.id).chain(owned ->
+                settings.timeZoneOf(profile.id).chain(timeZone -> {
+                    EffectiveLimits limits = EffectiveLimits.of(profile);
+                    UserState state = new UserState(UserState.SCHEMA_VERSION, profile.id, profile.email, profile.tier,
+                            profile.status, profile.emailVerified, List.copyOf(profile.roles),
+                            PermissionService.codes(granted), Instant.now(), profile.tradeOnly, limits.toEvent(),
+                            killSwitch(profile), profile.activeAccountId,
+                            owned.stream().map(account -> account(account, limits)).toList(), timeZone);
+                    return outbox.add(Topics.USERS, profile.id.toString(), profile.id.toString(), state);
+                }))).replaceWithVoid();
     }
 
     private static UserState.KillSwitch killSwitch(UserProfile profile) {
