@@ -12,7 +12,10 @@ import java.util.Map;
 @ConfigMapping(prefix = "tradeplex.market.simulated")
 public interface SimulatedFeedConfig {
 
-    /** Whether this instance publishes simulated ticks; run it on one instance only, or readers see two markets. */
+    /**
+     * Whether this instance publishes simulated ticks when {@code tradeplex.market.feed} is {@code simulated}; run it
+     * on one instance only, or readers see two markets.
+     */
     @WithDefault("true")
     boolean enabled();
 

@@ -27,6 +27,7 @@ public class SimulatedMarketFeed {
     static final String SOURCE = "simulated";
     private static final Logger LOG = Logger.getLogger(SimulatedMarketFeed.class);
 
+    private final MarketFeedConfig feeds;
     private final SimulatedFeedConfig config;
     private final LatestQuotes quotes;
     private final TickPublisher publisher;
@@ -37,7 +38,9 @@ public class SimulatedMarketFeed {
     private long sequence;
     private Long timerId;
 
-    public SimulatedMarketFeed(SimulatedFeedConfig config, LatestQuotes quotes, TickPublisher publisher, Vertx vertx) {
+    public SimulatedMarketFeed(MarketFeedConfig feeds, SimulatedFeedConfig config, LatestQuotes quotes,
+                               TickPublisher publisher, Vertx vertx) {
+        this.feeds = feeds;
         this.config = config;
         this.quotes = quotes;
         this.publisher = publisher;
@@ -46,6 +49,9 @@ public class SimulatedMarketFeed {
     }
 
     void start(@Observes StartupEvent ignored) {
+        if (feeds.feed() != MarketFeedConfig.Feed.SIMULATED) {
+            return;
+        }
         if (!config.enabled()) {
             LOG.info("Simulated market feed disabled");
             return;
