@@ -12,10 +12,12 @@ public interface MarketFeedConfig {
         /** A seeded random walk of several symbols (see {@link SimulatedFeedConfig}). */
         SIMULATED,
         /** The historical bar set's closes, one bar per step (see {@code replay/ReplayFeedConfig}). */
-        REPLAY
+        REPLAY,
+        /** Binance's public trade stream (see {@code binance/BinanceFeedConfig}). */
+        BINANCE
     }
 
-    /** {@code simulated} or {@code replay}. */
+    /** {@code simulated}, {@code replay} or {@code binance}. */
     @WithDefault("simulated")
     Feed feed();
 }
