@@ -4,14 +4,26 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.kit.kafka.IncomingEvent;
+import io.tradeplex.strategy.market.bars.Bar;
+import io.tradeplex.strategy.market.bars.BarClosed;
+import io.tradeplex.strategy.market.bars.BarRepository;
+import io.tradeplex.strategy.market.bars.LiveBars;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /**
- * Keeps the latest quotes from the tick topic. No inbox here: a tick is applied only if its sequence is newer than
- * the one held (in memory and in the upsert), so a redelivered or late tick changes nothing by construction.
+ * Keeps the latest quotes and builds the live bars from the tick topic. Every instance reads every tick (a group of
+ * its own, from the live end), so each has the quotes and bars in memory and announces {@link BarClosed} to its own
+ * strategies; all of them write the same rows, idempotently.
+ * <p>
+ * No inbox here: a tick is applied only if it is newer than the quote held (in memory and in the upsert), so a
+ * redelivered or late tick changes nothing by construction, and the aggregators see each symbol's ticks in order.
+ * Ticks are handled one at a time (the method returns a Uni), which keeps the bars of a symbol and interval, and
+ * their events, in order.
  */
 @ApplicationScoped
 public class MarketTickConsumer {
@@ -19,11 +31,16 @@ public class MarketTickConsumer {
 
     private final LatestQuotes quotes;
     private final QuoteRepository repository;
-    private final OutageLog storeOutage = new OutageLog(LOG, "Storing quotes");
+    private final LiveBars bars;
+    private final BarRepository barRepository;
+    private final OutageLog storeOutage = new OutageLog(LOG, "Storing quotes and bars");
 
-    public MarketTickConsumer(LatestQuotes quotes, QuoteRepository repository) {
+    public MarketTickConsumer(LatestQuotes quotes, QuoteRepository repository, LiveBars bars,
+                              BarRepository barRepository) {
         this.quotes = quotes;
         this.repository = repository;
+        this.bars = bars;
+        this.barRepository = barRepository;
     }
 
     @Incoming("market-ticks")
@@ -32,15 +49,19 @@ public class MarketTickConsumer {
         if (!event.is(MarketTick.TYPE)) {
             return Uni.createFrom().voidItem();
         }
-        Quote quote = Quote.of(event.decode(MarketTick.class));
+        MarketTick tick = event.decode(MarketTick.class);
+        Quote quote = Quote.of(tick);
         if (!quotes.offer(quote)) {
             return Uni.createFrom().voidItem();
         }
-        // The table only speeds up a restart; the next tick supersedes this one, so a failed write is not retried
-        // and does not hold up the stream.
-        return Panache.withTransaction(() -> repository.upsert(quote))
+        List<Bar> closed = bars.aggregate(tick);
+        // The quotes table only speeds up a restart and the next tick supersedes this one; a bar another instance
+        // did not store is lost from the history, but holding up the stream for it would stall every strategy. So
+        // a failed write is logged, not retried, and the bars are announced all the same.
+        return Panache.withTransaction(() -> repository.upsert(quote).chain(() -> barRepository.insert(closed)))
                 .invoke(storeOutage::succeeded)
                 .onFailure().invoke(storeOutage::failed)
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithNull()
+                .invoke(() -> bars.announce(closed));
     }
 }

@@ -16,6 +16,8 @@ public class QuoteEntity {
     @Column(nullable = false, precision = 38, scale = 18)
     public BigDecimal price;
     @Column(nullable = false)
+    public String source;
+    @Column(nullable = false)
     public long sequence;
     @Column(name = "quoted_at", nullable = false)
     public Instant quotedAt;
