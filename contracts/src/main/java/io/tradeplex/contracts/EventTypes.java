@@ -15,6 +15,11 @@ import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.contracts.portfolio.DailyLossLimitBreached;
 import io.tradeplex.contracts.portfolio.DailyPnl;
 import io.tradeplex.contracts.portfolio.PositionChanged;
+import io.tradeplex.contracts.strategies.StrategyFailed;
+import io.tradeplex.contracts.strategies.StrategySignal;
+import io.tradeplex.contracts.strategies.StrategySignalRejected;
+import io.tradeplex.contracts.strategies.StrategyStarted;
+import io.tradeplex.contracts.strategies.StrategyStopped;
 import io.tradeplex.contracts.users.UserState;
 
 import java.util.Map;
@@ -38,7 +43,12 @@ public final class EventTypes {
             Map.entry(OrderCancelled.TYPE, OrderCancelled.class),
             Map.entry(PositionChanged.TYPE, PositionChanged.class),
             Map.entry(DailyPnl.TYPE, DailyPnl.class),
-            Map.entry(DailyLossLimitBreached.TYPE, DailyLossLimitBreached.class));
+            Map.entry(DailyLossLimitBreached.TYPE, DailyLossLimitBreached.class),
+            Map.entry(StrategyStarted.TYPE, StrategyStarted.class),
+            Map.entry(StrategyStopped.TYPE, StrategyStopped.class),
+            Map.entry(StrategyFailed.TYPE, StrategyFailed.class),
+            Map.entry(StrategySignal.TYPE, StrategySignal.class),
+            Map.entry(StrategySignalRejected.TYPE, StrategySignalRejected.class));
 
     private EventTypes() {
     }

@@ -18,6 +18,11 @@ import io.tradeplex.contracts.orders.Side;
 import io.tradeplex.contracts.portfolio.DailyLossLimitBreached;
 import io.tradeplex.contracts.portfolio.DailyPnl;
 import io.tradeplex.contracts.portfolio.PositionChanged;
+import io.tradeplex.contracts.strategies.StrategyFailed;
+import io.tradeplex.contracts.strategies.StrategySignal;
+import io.tradeplex.contracts.strategies.StrategySignalRejected;
+import io.tradeplex.contracts.strategies.StrategyStarted;
+import io.tradeplex.contracts.strategies.StrategyStopped;
 import io.tradeplex.contracts.users.UserState;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +39,7 @@ class EventSchemasTest {
     private static final UUID USER = UUID.randomUUID();
     private static final UUID ORDER = UUID.randomUUID();
     private static final UUID ACCOUNT = UUID.randomUUID();
+    private static final UUID STRATEGY = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
     private static final UserState.Limits LIMITS = new UserState.Limits(new BigDecimal("200"), new BigDecimal("200"),
             new BigDecimal("100"), 5, List.of("BTC-USD", "ETH-USD"),
@@ -67,6 +73,14 @@ class EventSchemasTest {
                         BigDecimal.ZERO, BigDecimal.ZERO, 0, null, List.of(), NOW),
                 new DailyLossLimitBreached(1, USER, LocalDate.of(2026, 11, 24), "UTC", new BigDecimal("-25.01"),
                         new BigDecimal("25"), NOW),
+                new StrategyStarted(1, USER, STRATEGY, "sma-crossover", ACCOUNT, List.of("BTC-USD", "ETH-USD"), "1m", NOW),
+                new StrategyStopped(1, USER, STRATEGY, "user", null, NOW),
+                new StrategyFailed(1, USER, STRATEGY, "STRATEGY_TOO_SLOW", "a bar took 1500 ms, the budget is 1000 ms", NOW),
+                new StrategySignal(1, USER, STRATEGY, ACCOUNT, "BTC-USD", Side.BUY, new BigDecimal("0.0015"), "ENTRY",
+                        "fast SMA 64100 crossed above slow SMA 64050", NOW, ORDER,
+                        "s:" + STRATEGY + ":1764000000:0", NOW),
+                new StrategySignalRejected(1, USER, STRATEGY, ORDER, "s:" + STRATEGY + ":1764000000:0", "BTC-USD",
+                        "MAX_POSITION_SIZE", "too big", NOW),
                 new AuditEvent(1, USER, USER, "admin.users.list", AuditEvent.DENIED, "PERMISSION_MISSING",
                         "/api/v1/admin/users", "127.0.0.1", Map.of("permission", "system:manage-users"), NOW),
                 new SessionRevoked(1, USER, UUID.randomUUID(), "logout", NOW, NOW.plusSeconds(900)),

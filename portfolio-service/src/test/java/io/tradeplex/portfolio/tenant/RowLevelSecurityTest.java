@@ -38,8 +38,9 @@ class RowLevelSecurityTest {
         // No user set at all: nothing, although the tables hold every test run's portfolio.
         assertThat(run(() -> Panache.withTransaction(() -> count("select count(*) from trades")))).isZero();
         assertThat(run(() -> Panache.withSession(() -> count("select count(*) from positions")))).isZero();
-        // No path here works across users, so these tables have no bypass policy: even a system transaction sees nothing.
-        assertThat(run(() -> Tenant.systemTransaction("test: there is no bypass in portfolio-service",
+        // Only the daily P&L tracker reads across users, and only positions and days: trades have no bypass policy, so
+        // even a system transaction sees none.
+        assertThat(run(() -> Tenant.systemTransaction("test: trades have no bypass",
                 () -> count("select count(*) from trades")))).isZero();
     }
 
