@@ -77,7 +77,7 @@ public class BinanceMarketFeed {
         }
         client.connect(connectOptions)
                 .onSuccess(this::listen)
-                .onFailure(failure -> reconnectLater("could not connect: " + failure.getMessage()));
+                .onFailure(failure -> reconnectLater("could not connect: " + failure));
     }
 
     private void listen(WebSocket socket) {
