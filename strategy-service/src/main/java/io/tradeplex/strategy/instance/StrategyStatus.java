@@ -1,0 +1,5 @@
+package io.tradeplex.strategy.instance;
+
+public enum StrategyStatus {
+    RUNNING, STOPPED, FAILED
+}

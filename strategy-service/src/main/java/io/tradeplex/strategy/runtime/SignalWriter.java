@@ -1,0 +1,154 @@
+package io.tradeplex.strategy.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradeplex.contracts.Topics;
+import io.tradeplex.contracts.orders.OrderType;
+import io.tradeplex.contracts.orders.PlaceOrder;
+import io.tradeplex.contracts.strategies.StrategyFailed;
+import io.tradeplex.contracts.strategies.StrategySignal;
+import io.tradeplex.kit.outbox.Outbox;
+import io.tradeplex.kit.tenant.Tenant;
+import io.tradeplex.strategy.engine.Signal;
+import io.tradeplex.strategy.instance.StrategyEntity;
+import io.tradeplex.strategy.instance.StrategyRepository;
+import io.tradeplex.strategy.instance.StrategyStatus;
+import io.tradeplex.strategy.signal.SignalEntity;
+import io.tradeplex.strategy.signal.SignalRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes what a strategy decided, in one transaction as its user: each signal's row, its order command (picked up by
+ * order-service's one writer for that user) and its event, and the run's new snapshot. The client order id comes from
+ * the strategy, the bar and the leg, and the order id from the client order id, so writing the same bar's signal
+ * again — after a retry, a restart or a move to another instance — finds the row and adds nothing.
+ */
+@ApplicationScoped
+public class SignalWriter {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StrategyRepository strategies;
+    private final SignalRepository signals;
+    private final Outbox outbox;
+
+    public SignalWriter(StrategyRepository strategies, SignalRepository signals, Outbox outbox) {
+        this.strategies = strategies;
+        this.signals = signals;
+        this.outbox = outbox;
+    }
+
+    public static String clientOrderId(UUID strategyId, Signal signal) {
+        return "s:" + strategyId + ":" + signal.barTime().getEpochSecond() + ":" + signal.leg();
+    }
+
+    public static UUID orderId(UUID userId, String clientOrderId) {
+        return UUID.nameUUIDFromBytes((userId + "/" + clientOrderId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @return false when the strategy is no longer RUNNING in the database (stopped meanwhile): nothing was written
+     */
+    Uni<Boolean> write(LiveStrategy live, String symbol, List<Signal> emitted, String snapshot, Instant now) {
+        return Tenant.transaction(live.userId, () -> strategies.findOwnedForUpdate(live.userId, live.strategyId)
+                .chain(strategy -> {
+                    if (strategy == null || strategy.status != StrategyStatus.RUNNING) {
+                        return Uni.createFrom().item(false);
+                    }
+                    putSnapshot(strategy, symbol, snapshot, now);
+                    return Multi.createFrom().iterable(emitted)
+                            .onItem().transformToUniAndConcatenate(signal -> writeOne(live, symbol, signal, now))
+                            .collect().last()
+                            .replaceWith(true);
+                }));
+    }
+
+    /** Keeps the snapshot of a strategy that stops or leaves this instance, so it resumes where it was. */
+    Uni<Void> saveSnapshots(LiveStrategy live, Instant now) {
+        return Tenant.transaction(live.userId, () -> strategies.findOwnedForUpdate(live.userId, live.strategyId)
+                .invoke(strategy -> {
+                    if (strategy != null) {
+                        live.runs.forEach((symbol, run) -> putSnapshot(strategy, symbol, run.snapshot(), now));
+                    }
+                })
+                .replaceWithVoid());
+    }
+
+    /** Marks the strategy FAILED (once) with its event; a strategy already stopped stays as it is. */
+    Uni<Void> fail(LiveStrategy live, String code, String reason, Instant now) {
+        String user = live.userId.toString();
+        return Tenant.transaction(live.userId, () -> strategies.findOwnedForUpdate(live.userId, live.strategyId)
+                .chain(strategy -> {
+                    if (strategy == null || strategy.status != StrategyStatus.RUNNING) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    strategy.status = StrategyStatus.FAILED;
+                    strategy.statusReason = code + ": " + reason;
+                    strategy.updatedAt = now;
+                    return outbox.add(Topics.STRATEGIES, user, user, new StrategyFailed(StrategyFailed.SCHEMA_VERSION,
+                            live.userId, live.strategyId, code, reason, now)).replaceWithVoid();
+                }));
+    }
+
+    private Uni<Void> writeOne(LiveStrategy live, String symbol, Signal signal, Instant now) {
+        String clientOrderId = clientOrderId(live.strategyId, signal);
+        UUID orderId = orderId(live.userId, clientOrderId);
+        String user = live.userId.toString();
+        return signals.exists(live.userId, clientOrderId).chain(seen -> {
+            if (seen) {
+                return Uni.createFrom().voidItem();
+            }
+            SignalEntity row = new SignalEntity();
+            row.orderId = orderId;
+            row.userId = live.userId;
+            row.strategyId = live.strategyId;
+            row.clientOrderId = clientOrderId;
+            row.symbol = symbol;
+            row.side = signal.side();
+            row.quantity = signal.quantity();
+            row.kind = signal.kind().name();
+            row.reason = signal.reason();
+            row.barTime = signal.barTime();
+            row.status = SignalEntity.SENT;
+            row.createdAt = now;
+            row.updatedAt = now;
+            return signals.persist(row)
+                    .chain(() -> outbox.add(Topics.ORDER_COMMANDS, user, user, new PlaceOrder(PlaceOrder.SCHEMA_VERSION,
+                            orderId, live.userId, live.accountId, live.broker, clientOrderId, symbol, signal.side(),
+                            OrderType.MARKET, signal.quantity(), null, "strategy:" + live.strategyId, now)))
+                    .chain(() -> outbox.add(Topics.STRATEGIES, user, user, new StrategySignal(
+                            StrategySignal.SCHEMA_VERSION, live.userId, live.strategyId, live.accountId, symbol,
+                            signal.side(), signal.quantity(), signal.kind().name(), signal.reason(), signal.barTime(),
+                            orderId, clientOrderId, now)))
+                    .replaceWithVoid();
+        });
+    }
+
+    private static void putSnapshot(StrategyEntity strategy, String symbol, String snapshot, Instant now) {
+        try {
+            ObjectNode state = (ObjectNode) JSON.readTree(strategy.state);
+            state.set(symbol, JSON.readTree(snapshot));
+            strategy.state = JSON.writeValueAsString(state);
+            strategy.updatedAt = now;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A strategy's state is not JSON", e);
+        }
+    }
+
+    /** The snapshot kept for one symbol, or null when there is none. */
+    static String snapshotOf(StrategyEntity strategy, String symbol) {
+        try {
+            var node = JSON.readTree(strategy.state).get(symbol);
+            return node == null ? null : JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A strategy's state is not JSON", e);
+        }
+    }
+}
