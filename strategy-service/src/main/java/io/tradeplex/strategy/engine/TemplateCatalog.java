@@ -46,9 +46,11 @@ public final class TemplateCatalog {
     private TemplateCatalog() {
     }
 
-    /** Every template with its parameters' schema. The schema nodes are shared: do not change them. */
+    /** Every template with its parameters' schema (a copy the caller may change). */
     public static List<TemplateInfo> templates() {
-        return TEMPLATES;
+        return TEMPLATES.stream()
+                .map(info -> new TemplateInfo(info.template(), info.description(), info.paramsSchema().deepCopy()))
+                .toList();
     }
 
     /**
