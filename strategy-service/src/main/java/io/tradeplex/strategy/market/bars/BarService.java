@@ -2,6 +2,7 @@ package io.tradeplex.strategy.market.bars;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradeplex.strategy.market.history.CsvBarHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -17,9 +18,10 @@ public class BarService {
     public static final int MAX_BARS = 1_000;
 
     private final BarRepository repository;
-    private final BarHistory history;
+    /** The shipped set itself, not whatever history backtests are given: the API serves what the files hold. */
+    private final CsvBarHistory history;
 
-    public BarService(BarRepository repository, BarHistory history) {
+    public BarService(BarRepository repository, CsvBarHistory history) {
         this.repository = repository;
         this.history = history;
     }
