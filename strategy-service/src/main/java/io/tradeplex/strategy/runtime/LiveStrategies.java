@@ -76,10 +76,6 @@ public class LiveStrategies {
         lanes.close();
     }
 
-    public int running() {
-        return byId.size();
-    }
-
     public boolean isRunning(UUID strategyId) {
         return byId.containsKey(strategyId);
     }

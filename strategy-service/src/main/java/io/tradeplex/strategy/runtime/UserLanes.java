@@ -142,12 +142,6 @@ public final class UserLanes implements AutoCloseable {
         lane.schedule();
     }
 
-    /** Tasks waiting in a user's lane (not counting one running). */
-    public int queued(UUID userId) {
-        Lane lane = lanes.get(userId);
-        return lane == null ? 0 : lane.size.get();
-    }
-
     private void checkBudgets() {
         long now = System.nanoTime();
         for (Worker worker : workers) {
