@@ -1,8 +1,6 @@
 package io.tradeplex.portfolio.daily;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
@@ -14,7 +12,6 @@ import io.tradeplex.portfolio.market.MarkPrices;
 import io.tradeplex.portfolio.position.OpenPosition;
 import io.tradeplex.portfolio.position.PositionRepository;
 import io.tradeplex.portfolio.user.UserDirectory;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,8 +30,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import static io.tradeplex.kit.context.DuplicatedContexts.onNewDuplicatedContext;
 
 /**
  * Marks the owned users' days every second: each account's day P&L from its booked fills and its open positions at
@@ -109,7 +107,7 @@ public class DailyPnlTracker {
 
     /** One round over every owned user with open positions or a booked day, as of {@code now}. */
     public Uni<Void> evaluate(Instant now) {
-        return onDuplicatedContext(() -> round(now));
+        return onNewDuplicatedContext(vertx, () -> round(now));
     }
 
     private Uni<Void> round(Instant now) {
@@ -252,12 +250,5 @@ public class DailyPnlTracker {
                             plan.profile().zone().getId(), total.netPnl(), plan.profile().maxDailyLossUsd(), now))
                             .replaceWithVoid();
                 });
-    }
-
-    /** Hibernate Reactive wants a duplicated, safe Vert.x context; a timer runs on the event loop's own. */
-    private <T> Uni<T> onDuplicatedContext(Supplier<Uni<? extends T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().<T>deferred(work).runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Keeps the latest quotes and builds the live bars from the tick topic. Every instance reads every tick (a group of
  * its own, from the live end), so each has the quotes and bars in memory and announces {@link BarClosed} to its own
- * strategies; all of them write the same rows, idempotently.
+ * strategies; all of them write the same rows, idempotently. Most ticks touch only memory: quotes are written by
+ * {@link QuoteStore} once a second, and only a tick that closes bars waits for the database.
  * <p>
  * No inbox here: a tick is applied only if it is newer than the quote held (in memory and in the upsert), so a
  * redelivered or late tick changes nothing by construction, and the aggregators see each symbol's ticks in order.
@@ -30,15 +31,14 @@ public class MarketTickConsumer {
     private static final Logger LOG = Logger.getLogger(MarketTickConsumer.class);
 
     private final LatestQuotes quotes;
-    private final QuoteRepository repository;
+    private final QuoteStore store;
     private final LiveBars bars;
     private final BarRepository barRepository;
-    private final OutageLog storeOutage = new OutageLog(LOG, "Storing quotes and bars");
+    private final OutageLog storeOutage = new OutageLog(LOG, "Storing bars");
 
-    public MarketTickConsumer(LatestQuotes quotes, QuoteRepository repository, LiveBars bars,
-                              BarRepository barRepository) {
+    public MarketTickConsumer(LatestQuotes quotes, QuoteStore store, LiveBars bars, BarRepository barRepository) {
         this.quotes = quotes;
-        this.repository = repository;
+        this.store = store;
         this.bars = bars;
         this.barRepository = barRepository;
     }
@@ -54,11 +54,14 @@ public class MarketTickConsumer {
         if (!quotes.offer(quote)) {
             return Uni.createFrom().voidItem();
         }
+        store.offer(quote);
         List<Bar> closed = bars.aggregate(tick);
-        // The quotes table only speeds up a restart and the next tick supersedes this one; a bar another instance
-        // did not store is lost from the history, but holding up the stream for it would stall every strategy. So
-        // a failed write is logged, not retried, and the bars are announced all the same.
-        return Panache.withTransaction(() -> repository.upsert(quote).chain(() -> barRepository.insert(closed)))
+        if (closed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // A bar another instance did not store is lost from the history, but holding up the stream for it would
+        // stall every strategy. So a failed write is logged, not retried, and the bars are announced all the same.
+        return Panache.withTransaction(() -> barRepository.insert(closed))
                 .invoke(storeOutage::succeeded)
                 .onFailure().invoke(storeOutage::failed)
                 .onFailure().recoverWithNull()

@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.strategy.engine.Signal;
@@ -17,7 +15,6 @@ import io.tradeplex.strategy.instance.StrategyStatus;
 import io.tradeplex.strategy.market.bars.Bar;
 import io.tradeplex.strategy.market.bars.BarClosed;
 import io.tradeplex.strategy.market.bars.BarInterval;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,15 +22,18 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+
+import static io.tradeplex.kit.context.DuplicatedContexts.onNewDuplicatedContext;
 
 /**
  * The strategies this instance runs, and the fan-out of closed bars to them: a bar reaches only the strategies that
@@ -46,27 +46,31 @@ public class LiveStrategies {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final int WRITE_ATTEMPTS = 3;
 
-    private record Watch(String symbol, BarInterval interval) {
-    }
-
     private final Map<UUID, LiveStrategy> byId = new ConcurrentHashMap<>();
-    private final Map<Watch, Set<LiveStrategy>> watching = new ConcurrentHashMap<>();
+    private final Map<BarSeries, Set<LiveStrategy>> watching = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final StrategyRepository strategies;
     private final StrategyFactory factory;
     private final SignalWriter writer;
     private final UserLanes lanes;
+    private final RecentBars recentBars;
     private final Timer barTimer;
+    private final Timer barWait;
     private final Counter signalCounter;
 
     public LiveStrategies(Vertx vertx, StrategyRepository strategies, StrategyFactory factory, SignalWriter writer,
-                          RuntimeConfig config, MeterRegistry metrics) {
+                          RecentBars recentBars, RuntimeConfig config, MeterRegistry metrics) {
         this.vertx = vertx;
         this.strategies = strategies;
         this.factory = factory;
         this.writer = writer;
+        this.recentBars = recentBars;
         this.lanes = new UserLanes(config.workers(), config.barBudget(), config.maxQueuedPerUser());
         this.barTimer = Timer.builder("tradeplex.strategies.bar").description("one strategy's handling of one closed bar")
+                .publishPercentileHistogram().register(metrics);
+        this.barWait = Timer.builder("tradeplex.strategies.bar.wait")
+                .description("from a closed bar's announcement to a strategy starting on it: time queued in its "
+                        + "user's lane and for a worker")
                 .publishPercentileHistogram().register(metrics);
         this.signalCounter = Counter.builder("tradeplex.strategies.signals").register(metrics);
         metrics.gauge("tradeplex.strategies.running", byId, Map::size);
@@ -86,20 +90,17 @@ public class LiveStrategies {
             return Uni.createFrom().voidItem();
         }
         return Tenant.transaction(userId, () -> strategies.findOwned(userId, strategyId))
-                .invoke(strategy -> {
-                    if (strategy != null && strategy.status == StrategyStatus.RUNNING) {
-                        register(strategy);
-                    }
-                })
-                .replaceWithVoid();
+                .chain(strategy -> strategy != null && strategy.status == StrategyStatus.RUNNING
+                        ? run(List.of(strategy)) : Uni.createFrom().voidItem());
     }
 
     /** Every RUNNING strategy of the users {@code owned} accepts, e.g. those of partitions just assigned here. */
     public void activateAll(Predicate<UUID> owned) {
-        onDuplicatedContext(() -> Tenant.systemTransaction("strategies: loading the running strategies of assigned "
-                + "users", strategies::listAllRunning))
+        onNewDuplicatedContext(vertx, () -> Tenant.systemTransaction("strategies: loading the running strategies "
+                + "of assigned users", strategies::listAllRunning)
+                .chain(running -> run(running.stream().filter(strategy -> owned.test(strategy.userId)).toList())))
                 .subscribe().with(
-                        running -> running.stream().filter(strategy -> owned.test(strategy.userId)).forEach(this::register),
+                        done -> { },
                         failure -> LOG.errorf("Could not load running strategies: %s", failure.toString()));
     }
 
@@ -107,7 +108,7 @@ public class LiveStrategies {
     public Uni<Void> deactivate(UUID strategyId) {
         LiveStrategy live = unregister(strategyId);
         return live == null ? Uni.createFrom().voidItem()
-                : onDuplicatedContext(() -> writer.saveSnapshots(live, Instant.now()));
+                : onNewDuplicatedContext(vertx, () -> writer.saveSnapshots(live, Instant.now()));
     }
 
     /** The strategies of the users that {@code moved} accepts leave this instance (partitions revoked). */
@@ -125,33 +126,67 @@ public class LiveStrategies {
 
     void onBar(@Observes BarClosed closed) {
         Bar bar = closed.bar();
-        Set<LiveStrategy> watchers = watching.get(new Watch(bar.symbol(), bar.interval()));
+        Set<LiveStrategy> watchers = watching.get(new BarSeries(bar.symbol(), bar.interval()));
         if (watchers == null) {
             return;
         }
+        long announced = System.nanoTime();
         for (LiveStrategy live : watchers) {
-            lanes.submit(live.userId, new BarTask(live, bar));
+            lanes.submit(live.userId, new BarTask(live, bar, announced));
         }
     }
 
-    private void register(StrategyEntity strategy) {
+    /** A stored strategy with its parameters read: what it takes to run it. */
+    private record Startable(StrategyEntity strategy, StrategyParams params, BarInterval interval) {
+    }
+
+    /** Reads the recent bars their fresh runs warm up on, once per series however many watch it, then runs them. */
+    private Uni<Void> run(List<StrategyEntity> stored) {
+        List<Startable> startable = stored.stream().map(LiveStrategies::startable).filter(Objects::nonNull).toList();
+        Map<BarSeries, Integer> needed = new HashMap<>();
+        for (Startable candidate : startable) {
+            for (String symbol : candidate.strategy.symbolList()) {
+                needed.merge(new BarSeries(symbol, candidate.interval), candidate.params.barsNeeded(), Math::max);
+            }
+        }
+        return recentBars.latest(needed, Instant.now())
+                .invoke(bars -> startable.forEach(candidate -> register(candidate, bars)))
+                .replaceWithVoid();
+    }
+
+    private static Startable startable(StrategyEntity strategy) {
         try {
             StrategyParams params = TemplateCatalog.validate(strategy.template,
                     SignalWriter.JSON.readTree(strategy.params)).orThrow();
+            return new Startable(strategy, params, BarInterval.ofLabel(strategy.barInterval).orElseThrow());
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException unusable) {
+            LOG.errorf("Strategy %s cannot run: %s", strategy.id, unusable.toString());
+            return null;
+        }
+    }
+
+    private void register(Startable startable, Map<BarSeries, List<Bar>> recent) {
+        StrategyEntity strategy = startable.strategy;
+        if (byId.containsKey(strategy.id)) {
+            return;
+        }
+        try {
             Map<String, RunningSymbol> runs = new LinkedHashMap<>();
             for (String symbol : strategy.symbolList()) {
-                runs.put(symbol, factory.create(params, symbol, SignalWriter.snapshotOf(strategy, symbol)));
+                List<Bar> bars = recent.getOrDefault(new BarSeries(symbol, startable.interval), List.of());
+                runs.put(symbol, factory.create(startable.params, symbol, SignalWriter.snapshotOf(strategy, symbol),
+                        bars.subList(Math.max(0, bars.size() - startable.params.barsNeeded()), bars.size())));
             }
-            BarInterval interval = BarInterval.ofLabel(strategy.barInterval).orElseThrow();
             LiveStrategy live = new LiveStrategy(strategy.id, strategy.userId, strategy.accountId, strategy.broker,
-                    interval, runs);
+                    startable.interval, runs);
             if (byId.putIfAbsent(strategy.id, live) == null) {
                 runs.keySet().forEach(symbol -> watching
-                        .computeIfAbsent(new Watch(symbol, interval), key -> new CopyOnWriteArraySet<>()).add(live));
+                        .computeIfAbsent(new BarSeries(symbol, startable.interval), key -> new CopyOnWriteArraySet<>())
+                        .add(live));
                 LOG.infof("Running strategy %s of user %s on %s (%s)", strategy.id, strategy.userId, runs.keySet(),
-                        interval.label());
+                        startable.interval.label());
             }
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException unusable) {
+        } catch (RuntimeException unusable) {
             LOG.errorf("Strategy %s cannot run: %s", strategy.id, unusable.toString());
         }
     }
@@ -161,7 +196,7 @@ public class LiveStrategies {
         if (live != null) {
             live.active = false;
             live.runs.keySet().forEach(symbol -> {
-                Set<LiveStrategy> set = watching.get(new Watch(symbol, live.interval));
+                Set<LiveStrategy> set = watching.get(new BarSeries(symbol, live.interval));
                 if (set != null) {
                     set.remove(live);
                 }
@@ -175,7 +210,7 @@ public class LiveStrategies {
             return;
         }
         LOG.warnf("Strategy %s of user %s failed (%s): %s", live.strategyId, live.userId, code, reason);
-        onDuplicatedContext(() -> writer.fail(live, code, reason, Instant.now())).subscribe().with(
+        onNewDuplicatedContext(vertx, () -> writer.fail(live, code, reason, Instant.now())).subscribe().with(
                 done -> { },
                 failure -> LOG.errorf("Could not record the failure of strategy %s: %s", live.strategyId, failure));
     }
@@ -184,10 +219,12 @@ public class LiveStrategies {
     private final class BarTask implements UserLanes.Task {
         private final LiveStrategy live;
         private final Bar bar;
+        private final long announcedNanos;
 
-        BarTask(LiveStrategy live, Bar bar) {
+        BarTask(LiveStrategy live, Bar bar, long announcedNanos) {
             this.live = live;
             this.bar = bar;
+            this.announcedNanos = announcedNanos;
         }
 
         @Override
@@ -195,6 +232,7 @@ public class LiveStrategies {
             if (!live.active) {
                 return;
             }
+            barWait.record(Duration.ofNanos(System.nanoTime() - announcedNanos));
             RunningSymbol run = live.runs.get(bar.symbol());
             List<Signal> signals;
             long started = System.nanoTime();
@@ -218,8 +256,8 @@ public class LiveStrategies {
         private void record(List<Signal> signals, String snapshot) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    boolean running = onDuplicatedContext(() -> writer.write(live, bar.symbol(), signals, snapshot,
-                            Instant.now())).await().atMost(WRITE_TIMEOUT);
+                    boolean running = onNewDuplicatedContext(vertx, () -> writer.write(live, bar.symbol(), signals,
+                            snapshot, Instant.now())).await().atMost(WRITE_TIMEOUT);
                     if (running) {
                         signalCounter.increment(signals.size());
                     } else {
@@ -248,12 +286,5 @@ public class LiveStrategies {
             failHere(live, "STRATEGY_TOO_SLOW", "One " + bar.symbol() + " bar took it more than " + elapsedMillis
                     + " ms");
         }
-    }
-
-    /** Hibernate Reactive wants a duplicated, safe Vert.x context; workers, timers and Kafka threads have none. */
-    private <T> Uni<T> onDuplicatedContext(Supplier<Uni<? extends T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().<T>deferred(work).runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
     }
 }

@@ -21,8 +21,8 @@ public class MisbehavingStrategies implements StrategyFactory {
     private final EngineStrategies engine = new EngineStrategies();
 
     @Override
-    public RunningSymbol create(StrategyParams params, String symbol, String snapshot) {
-        RunningSymbol real = engine.create(params, symbol, snapshot);
+    public RunningSymbol create(StrategyParams params, String symbol, String snapshot, List<Bar> recentBars) {
+        RunningSymbol real = engine.create(params, symbol, snapshot, recentBars);
         if (!symbol.startsWith("SPIN") && !symbol.startsWith("BOOM")) {
             return real;
         }

@@ -1,6 +1,8 @@
 package io.tradeplex.strategy.runtime;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.specification.RequestSpecification;
 import io.tradeplex.contracts.EventJson;
 import io.tradeplex.contracts.EventSchemas;
@@ -18,6 +20,7 @@ import io.tradeplex.contracts.users.UserState;
 import io.tradeplex.strategy.market.bars.Bar;
 import io.tradeplex.strategy.market.bars.BarClosed;
 import io.tradeplex.strategy.market.bars.BarInterval;
+import io.tradeplex.strategy.market.bars.BarRepository;
 import io.tradeplex.strategy.user.UserDirectory;
 import io.tradeplex.testing.KafkaProbe;
 import io.tradeplex.testing.TestTokens;
@@ -63,6 +66,8 @@ class StrategyRuntimeTest {
     LiveStrategies live;
     @Inject
     UserDirectory users;
+    @Inject
+    BarRepository barRepository;
 
     @BeforeAll
     static void connect() {
@@ -117,6 +122,29 @@ class StrategyRuntimeTest {
         feed(symbol, t0.plus(4, ChronoUnit.MINUTES), "5");
         assertThat(kafka.await(COMMANDS, trader.key(), r -> PlaceOrder.TYPE.equals(r.type()), 2, Duration.ofSeconds(2)))
                 .as("a stopped strategy sells nothing").hasSize(1);
+    }
+
+    @Test
+    void aFreshStrategyWarmsUpOnTheStoredBarsAndSignalsOnTheFirstLiveOne() throws Throwable {
+        Trader trader = trader("basic", false);
+        String symbol = uniqueSymbol("W");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        // The slow window (3 bars) is stored already: without a warm-up one live bar could not give a signal.
+        List<Bar> stored = List.of(bar(symbol, now.minus(3, ChronoUnit.MINUTES), "10"),
+                bar(symbol, now.minus(2, ChronoUnit.MINUTES), "10"), bar(symbol, now.minus(1, ChronoUnit.MINUTES), "10"));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> barRepository.insert(stored)));
+        String strategyId = create(trader, symbol);
+        trader.api().post("/api/v1/strategies/" + strategyId + "/start").then().statusCode(200);
+        awaitRunning(strategyId);
+
+        // A stored bar announced again (a bar that closed while it started) is not taken twice.
+        bars.fire(new BarClosed(stored.get(2)));
+        feed(symbol, now, "13");
+
+        PlaceOrder order = EventJson.read(kafka.await(COMMANDS, trader.key(), r -> PlaceOrder.TYPE.equals(r.type()), 1,
+                WAIT).get(0).value(), PlaceOrder.class);
+        assertThat(order.clientOrderId()).isEqualTo("s:" + strategyId + ":" + now.getEpochSecond() + ":0");
+        assertThat(order.side()).isEqualTo(Side.BUY);
     }
 
     @Test
