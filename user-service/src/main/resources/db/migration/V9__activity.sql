@@ -14,7 +14,7 @@ create table activity (
     resource    varchar(300),
     source_ip   varchar(64),
     summary     varchar(500) not null,
-    details     jsonb        not null default '{}'::jsonb
+    details     text         not null default '{}'
 );
 create index activity_by_user_time on activity (user_id, occurred_at desc, event_id desc);
 create index activity_by_user_kind_time on activity (user_id, kind, occurred_at desc);
@@ -40,10 +40,12 @@ create policy activity_retention_read on activity for select
     using (current_setting('app.rls_bypass', true) = 'on'
            and occurred_at < nullif(current_setting('app.activity_prune_before', true), '')::timestamptz);
 
--- The table grants (kit R__app_role_grants) include update; rows stay immutable whatever the grants say.
+-- The table grants (kit R__app_role_grants) include update; rows stay immutable whatever the grants say. Per
+-- statement, so an update fails even where row-level security has already left it no rows to touch.
 create function activity_is_append_only() returns trigger language plpgsql as $$
 begin
     raise exception 'activity is append-only';
 end
 $$;
-create trigger activity_no_update before update on activity for each row execute function activity_is_append_only();
+create trigger activity_no_update before update or truncate on activity
+    for each statement execute function activity_is_append_only();

@@ -4,11 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** One line of a user's activity log, as stored; never changed once written. */
@@ -40,7 +37,7 @@ public class ActivityEntry {
     public String sourceIp;
     @Column(nullable = false)
     public String summary;
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** A JSON object of strings (see ActivityMapper): text, not jsonb, as nothing queries inside it. */
     @Column(nullable = false)
-    public Map<String, String> details;
+    public String details;
 }

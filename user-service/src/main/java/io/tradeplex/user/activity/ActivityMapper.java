@@ -1,5 +1,8 @@
 package io.tradeplex.user.activity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradeplex.contracts.audit.AuditEvent;
 
 import java.time.ZoneOffset;
@@ -12,6 +15,9 @@ final class ActivityMapper {
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MAX_DETAIL_LENGTH = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+    };
 
     private ActivityMapper() {
     }
@@ -35,7 +41,7 @@ final class ActivityMapper {
             event.details().forEach((key, value) -> details.put(key, value == null || value.length() <= MAX_DETAIL_LENGTH
                     ? value : value.substring(0, MAX_DETAIL_LENGTH) + "…"));
         }
-        entry.details = details;
+        entry.details = write(details);
         entry.accountId = accountIdOf(details);
         entry.summary = summaryOf(entry);
         return entry;
@@ -43,7 +49,7 @@ final class ActivityMapper {
 
     static ActivityView toView(ActivityEntry entry) {
         return new ActivityView(entry.eventId, entry.occurredAt, entry.kind, entry.action, entry.outcome, entry.reason,
-                entry.accountId, entry.resource, entry.actorId, entry.summary, entry.details);
+                entry.accountId, entry.resource, entry.actorId, entry.summary, read(entry.details));
     }
 
     /** One line of the day's text log: time, outcome, action, summary; line breaks could not forge another line. */
@@ -70,6 +76,22 @@ final class ActivityMapper {
         }
         String text = summary.toString();
         return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+    }
+
+    private static String write(Map<String, String> details) {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A map of strings is always JSON", e);
+        }
+    }
+
+    private static Map<String, String> read(String details) {
+        try {
+            return JSON.readValue(details, DETAILS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored activity details are not a JSON object of strings", e);
+        }
     }
 
     private static UUID accountIdOf(Map<String, String> details) {

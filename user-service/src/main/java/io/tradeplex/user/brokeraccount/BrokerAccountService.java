@@ -276,13 +276,16 @@ public class BrokerAccountService {
     }
 
     /**
-     * Someone else's (or no) account answers 404 like a missing one, and the attempt goes into the caller's own log,
-     * after the failed transaction, so it is kept although nothing else is.
+     * Someone else's (or no) account answers 404 like a missing one, and the attempt goes into the caller's own log.
+     * Checked in a transaction of its own before the work, so the denial commits although the request fails (a record
+     * made while the failing transaction unwinds would join it and roll back with it).
      */
     private <T> Uni<T> ownedOrDenied(UUID userId, UUID accountId, String action, Uni<T> work) {
-        return work.onFailure(failure -> failure instanceof ApiException problem && problem.status() == 404)
-                .call(() -> audit.record(audit.denied(userId, userId, action, "NOT_FOUND",
-                        BrokerAccountResource.PATH + "/" + accountId, Map.of("accountId", accountId.toString()))));
+        return Tenant.transaction(userId, () -> accounts.findOwned(userId, accountId))
+                .chain(account -> account != null ? work
+                        : audit.record(audit.denied(userId, userId, action, "NOT_FOUND",
+                                        BrokerAccountResource.PATH + "/" + accountId, Map.of("accountId", accountId.toString())))
+                                .chain(() -> Uni.createFrom().failure(ApiException.notFound("Broker account"))));
     }
 
     private static Map<String, String> changedFields(UpdateBrokerAccountRequest change) {
