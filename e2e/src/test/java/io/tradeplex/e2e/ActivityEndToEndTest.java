@@ -36,9 +36,9 @@ class ActivityEndToEndTest {
         bob.get("/api/v1/admin/users/" + alice.userId + "/activity").then().statusCode(403);
         bob.get("/api/v1/me/broker-accounts/" + aliceAccount).then().statusCode(404);
 
-        List<Map<String, Object>> bobLog = awaitEntries(bob, e -> "DENIED".equals(e.get("outcome")), 1);
-        assertThat(bobLog).filteredOn(e -> "DENIED".equals(e.get("outcome"))).extracting(e -> e.get("action"))
-                .contains("admin.activity.read");
+        List<Map<String, Object>> bobDenials = awaitEntries(bob, e -> "DENIED".equals(e.get("outcome")), 2);
+        assertThat(bobDenials).filteredOn(e -> "DENIED".equals(e.get("outcome"))).extracting(e -> e.get("action"))
+                .contains("admin.activity.read", "broker_account.read");
         for (Client trader : List.of(alice, bob)) {
             List<Map<String, Object>> log = awaitEntries(trader, e -> "broker_account.create".equals(e.get("action")), 1);
             assertThat(log).filteredOn(e -> "auth.login".equals(e.get("action"))).hasSize(1);

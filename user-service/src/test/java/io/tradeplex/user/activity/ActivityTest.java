@@ -70,7 +70,7 @@ class ActivityTest {
         UUID bob = UUID.randomUUID();
         String aliceAccount = given().auth().oauth2(TestTokens.trader(alice)).contentType(ContentType.JSON)
                 .body(Map.of("broker", "paper", "label", "Alice main")).post("/api/v1/me/broker-accounts")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(201).extract().path("accountId");
         int perUser = 12;
 
         ExecutorService both = Executors.newFixedThreadPool(2);
@@ -86,26 +86,35 @@ class ActivityTest {
                 }
                 given().auth().oauth2(TestTokens.trader(bob)).get("/api/v1/admin/users/" + alice + "/activity")
                         .then().statusCode(403);
+                given().auth().oauth2(TestTokens.trader(bob)).get("/api/v1/me/broker-accounts/" + aliceAccount)
+                        .then().statusCode(404);
             }, both);
             CompletableFuture.allOf(aliceActs, bobActs).get(60, TimeUnit.SECONDS);
         } finally {
             both.shutdown();
         }
 
-        // Alice: her orders and her account's creation. Bob: his orders and his denied try at Alice's activity.
+        // Alice: her orders and her account's creation. Bob: his orders and his two denied reaches into Alice's data.
         List<Map<String, Object>> aliceLog = awaitEntries(alice, perUser + 1);
-        List<Map<String, Object>> bobLog = awaitEntries(bob, perUser + 1);
+        List<Map<String, Object>> bobLog = awaitEntries(bob, perUser + 2);
         assertThat(aliceLog).filteredOn(e -> e.get("action").equals("order.place")).hasSize(perUser);
         assertThat(aliceLog).filteredOn(e -> e.get("action").equals("broker_account.create")).singleElement()
                 .satisfies(e -> assertThat(e.get("accountId")).isEqualTo(aliceAccount));
         assertThat(aliceLog).allSatisfy(e -> assertThat(e.get("outcome")).isEqualTo("ALLOWED"));
         assertThat(aliceLog.toString()).doesNotContain(bob.toString());
         assertThat(bobLog).filteredOn(e -> e.get("action").equals("order.place")).hasSize(perUser);
-        assertThat(bobLog).filteredOn(e -> e.get("outcome").equals("DENIED")).singleElement().satisfies(e -> {
-            assertThat(e.get("action")).isEqualTo("admin.activity.read");
-            assertThat(e.get("reason")).isEqualTo("PERMISSION_MISSING");
-            assertThat((String) e.get("resource")).contains(alice.toString());
-        });
+        assertThat(bobLog).filteredOn(e -> e.get("action").equals("admin.activity.read")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("outcome")).isEqualTo("DENIED");
+                    assertThat(e.get("reason")).isEqualTo("PERMISSION_MISSING");
+                    assertThat((String) e.get("resource")).contains(alice.toString());
+                });
+        assertThat(bobLog).filteredOn(e -> e.get("action").equals("broker_account.read")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("outcome")).isEqualTo("DENIED");
+                    assertThat(e.get("reason")).isEqualTo("NOT_FOUND");
+                    assertThat(e.get("accountId")).isEqualTo(aliceAccount);
+                });
         // What was stored, not only what the API shows: no row of Bob's in Alice's data and vice versa.
         assertThat(UserDb.query(pool, alice, "select count(*) from activity where user_id = $1", bob).get(0).getLong(0))
                 .isZero();
