@@ -31,7 +31,7 @@ class ActivityEndToEndTest {
         CompletableFuture<Client> bobActs = CompletableFuture.supplyAsync(() -> act("activity-bob"));
         Client alice = aliceActs.join();
         Client bob = bobActs.join();
-        String aliceAccount = alice.get("/api/v1/me/broker-accounts").then().extract().path("[0].id");
+        String aliceAccount = alice.get("/api/v1/me/broker-accounts").then().extract().path("[0].accountId");
 
         bob.get("/api/v1/admin/users/" + alice.userId + "/activity").then().statusCode(403);
         bob.get("/api/v1/me/broker-accounts/" + aliceAccount).then().statusCode(404);
