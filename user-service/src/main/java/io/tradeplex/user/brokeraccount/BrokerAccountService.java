@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.problem.FieldError;
+import io.tradeplex.kit.audit.AuditTrail;
 import io.tradeplex.kit.tenant.Tenant;
 import io.tradeplex.user.brokers.binance.BinanceClient;
 import io.tradeplex.user.brokers.kite.KiteClient;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -43,10 +45,12 @@ public class BrokerAccountService {
     private final CredentialVault vault;
     private final BinanceClient binance;
     private final KiteClient kite;
+    private final AuditTrail audit;
 
     public BrokerAccountService(BrokerAccountRepository accounts, ProfileService profiles,
                                 ProfileRepository profileRepository, UserStatePublisher statePublisher,
-                                CredentialVault vault, BinanceClient binance, KiteClient kite) {
+                                CredentialVault vault, BinanceClient binance, KiteClient kite, AuditTrail audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.profiles = profiles;
         this.profileRepository = profileRepository;
@@ -75,6 +79,8 @@ public class BrokerAccountService {
                     .chain(() -> credentials == null ? Uni.createFrom().voidItem() : storeKeyPair(account, credentials))
                     .chain(() -> profiles.activateIfNone(caller.userId(), account.id))
                     .chain(() -> publishState(caller.userId()))
+                    .chain(() -> audited(caller.userId(), "broker_account.create", account.id,
+                            Map.of("broker", broker.name())))
                     .replaceWith(account.id)));
         });
     }
@@ -92,11 +98,12 @@ public class BrokerAccountService {
     }
 
     public Uni<BrokerAccountView> get(UUID userId, UUID accountId) {
-        return Tenant.transaction(userId, () -> owned(userId, accountId).chain(this::view));
+        return ownedOrDenied(userId, accountId, "broker_account.read",
+                Tenant.transaction(userId, () -> owned(userId, accountId).chain(this::view)));
     }
 
     public Uni<BrokerAccountView> update(UUID userId, UUID accountId, UpdateBrokerAccountRequest change) {
-        return Tenant.transaction(userId, () -> owned(userId, accountId)
+        return ownedOrDenied(userId, accountId, "broker_account.update", Tenant.transaction(userId, () -> owned(userId, accountId)
                 .invoke(account -> {
                     if (change.label() != null) {
                         account.label = change.label();
@@ -112,14 +119,16 @@ public class BrokerAccountService {
                     }
                 })
                 .call(() -> publishState(userId))
-                .chain(this::view));
+                .call(() -> audited(userId, "broker_account.update", accountId, changedFields(change)))
+                .chain(this::view)));
     }
 
     public Uni<BrokerAccountView> activate(UUID userId, UUID accountId) {
-        return Tenant.transaction(userId, () -> owned(userId, accountId)
+        return ownedOrDenied(userId, accountId, "broker_account.activate", Tenant.transaction(userId, () -> owned(userId, accountId)
                 .call(account -> profiles.activate(userId, account.id))
                 .call(() -> publishState(userId))
-                .chain(this::view));
+                .call(() -> audited(userId, "broker_account.activate", accountId, Map.of()))
+                .chain(this::view)));
     }
 
     /**
@@ -127,12 +136,13 @@ public class BrokerAccountService {
      * secrets are shredded in the same transaction.
      */
     public Uni<Void> delete(UUID userId, UUID accountId) {
-        return Tenant.transaction(userId, () -> owned(userId, accountId)
+        return ownedOrDenied(userId, accountId, "broker_account.delete", Tenant.transaction(userId, () -> owned(userId, accountId)
                 .chain(account -> accounts.findSuccessor(userId, accountId))
                 .chain(successor -> profiles.handOverActive(userId, accountId, successor == null ? null : successor.id))
                 .chain(() -> vault.shred(userId, accountId))
                 .chain(() -> accounts.deleteOwned(userId, accountId))
-                .chain(() -> publishState(userId)));
+                .chain(() -> publishState(userId))
+                .chain(() -> audited(userId, "broker_account.delete", accountId, Map.of()))));
     }
 
     /**
@@ -256,6 +266,43 @@ public class BrokerAccountService {
         return Panache.getSession().chain(session -> session.flush().invoke(session::clear))
                 .chain(() -> profileRepository.findById(userId))
                 .chain(statePublisher::publish);
+    }
+
+    /** In the change's transaction, so the log line commits with the change it describes. */
+    private Uni<Void> audited(UUID userId, String action, UUID accountId, Map<String, String> details) {
+        Map<String, String> withAccount = new TreeMap<>(details);
+        withAccount.put("accountId", accountId.toString());
+        return audit.within(audit.allowed(userId, userId, action, BrokerAccountResource.PATH + "/" + accountId, withAccount));
+    }
+
+    /**
+     * Someone else's (or no) account answers 404 like a missing one, and the attempt goes into the caller's own log.
+     * Checked in a transaction of its own before the work, so the denial commits although the request fails (a record
+     * made while the failing transaction unwinds would join it and roll back with it).
+     */
+    private <T> Uni<T> ownedOrDenied(UUID userId, UUID accountId, String action, Uni<T> work) {
+        return Tenant.transaction(userId, () -> accounts.findOwned(userId, accountId))
+                .chain(account -> account != null ? work
+                        : audit.record(audit.denied(userId, userId, action, "NOT_FOUND",
+                                        BrokerAccountResource.PATH + "/" + accountId, Map.of("accountId", accountId.toString())))
+                                .chain(() -> Uni.createFrom().failure(ApiException.notFound("Broker account"))));
+    }
+
+    private static Map<String, String> changedFields(UpdateBrokerAccountRequest change) {
+        List<String> fields = new ArrayList<>();
+        if (change.label() != null) {
+            fields.add("label");
+        }
+        if (change.capitalUsd() != null) {
+            fields.add("capitalUsd");
+        }
+        if (change.riskTolerance() != null) {
+            fields.add("riskTolerance");
+        }
+        if (change.limits() != null) {
+            fields.add("limits");
+        }
+        return Map.of("changed", String.join(",", fields));
     }
 
     private Uni<BrokerAccount> owned(UUID userId, UUID accountId) {
