@@ -15,6 +15,7 @@ import io.tradeplex.order.order.OrderMapper;
 import io.tradeplex.order.order.OrderRepository;
 import io.tradeplex.order.order.Routing;
 import io.tradeplex.order.broker.Brokers;
+import io.tradeplex.order.metrics.OrderMetrics;
 import io.tradeplex.order.risk.ExposureLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -47,9 +48,10 @@ public class OrderLifecycle {
     private final Inbox inbox;
     private final ExposureLedger exposure;
     private final Brokers brokers;
+    private final OrderMetrics metrics;
 
     public OrderLifecycle(OrderRepository orders, FillRepository fills, PreTradeChecks checks, Outbox outbox, Inbox inbox,
-                          ExposureLedger exposure, Brokers brokers) {
+                          ExposureLedger exposure, Brokers brokers, OrderMetrics metrics) {
         this.orders = orders;
         this.fills = fills;
         this.checks = checks;
@@ -57,6 +59,7 @@ public class OrderLifecycle {
         this.inbox = inbox;
         this.exposure = exposure;
         this.brokers = brokers;
+        this.metrics = metrics;
     }
 
     /**
@@ -89,10 +92,14 @@ public class OrderLifecycle {
                                 .map(rejection -> Uni.createFrom().item(Optional.of(rejection)))
                                 .orElseGet(() -> checks.checkExposure(order))
                                 .chain(rejection -> rejection
-                                        .map(refused -> reject(order, refused, now).replaceWith(Acceptance.nothing()))
+                                        .map(refused -> {
+                                            metrics.riskRejection(refused.code());
+                                            return reject(order, refused, now).replaceWith(Acceptance.nothing());
+                                        })
                                         .orElseGet(() -> {
                                             LOG.infof("Order %s accepted for %s", order.id, order.broker);
                                             order.moveTo(OrderStatus.ACCEPTED, now);
+                                            order.acceptedAt = now;
                                             return publish(order, OrderMapper.toAccepted(order))
                                                     .chain(() -> fillAtOnce(order))
                                                     .map(Acceptance::route);
@@ -255,7 +262,13 @@ public class OrderLifecycle {
         LOG.infof("Order %s %s: filled %s %s at %s", order.id, order.status, quantity, order.symbol, execution.price());
         return fills.persist(fill)
                 .chain(() -> exposure.filled(order, quantity))
-                .chain(() -> publish(order, OrderMapper.toFilled(order, fill))).replaceWith(true);
+                .chain(() -> publish(order, OrderMapper.toFilled(order, fill)))
+                .invoke(() -> {
+                    if (order.status == OrderStatus.FILLED) {
+                        metrics.filled(order.broker, order.acceptedAt, execution.executedAt());
+                    }
+                })
+                .replaceWith(true);
     }
 
     private static boolean isOpen(OrderEntity order) {
@@ -301,6 +314,9 @@ public class OrderLifecycle {
 
     private Uni<Void> publish(OrderEntity order, io.tradeplex.contracts.orders.OrderEvent event) {
         String user = order.userId.toString();
-        return outbox.add(Topics.ORDERS, user, user, event).replaceWithVoid();
+        OrderStatus status = order.status;
+        return outbox.add(Topics.ORDERS, user, user, event)
+                .invoke(() -> metrics.transition(status, order.broker))
+                .replaceWithVoid();
     }
 }

@@ -60,6 +60,9 @@ public class OrderEntity {
     public String brokerOrderId;
     @Column(name = "routed_at")
     public Instant routedAt;
+    /** When the order was accepted; null before V9 and for an order never accepted. */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

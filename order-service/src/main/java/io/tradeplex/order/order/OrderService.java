@@ -16,6 +16,7 @@ import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.execution.OrderLifecycle;
 import io.tradeplex.order.execution.OrderNotOpenException;
 import io.tradeplex.order.execution.Rejection;
+import io.tradeplex.order.metrics.OrderMetrics;
 import io.tradeplex.order.risk.ExposureLedger;
 import io.tradeplex.order.risk.RiskCheck;
 import io.tradeplex.order.risk.RiskRules;
@@ -53,11 +54,14 @@ public class OrderService {
     private final RiskCheck risk;
     private final UserStates userStates;
     private final ExposureLedger exposure;
+    private final OrderMetrics metrics;
 
     public OrderService(OrderRepository orders, FillRepository fills, AccountClient accounts, Outbox outbox,
                         OrderLifecycle lifecycle, Brokers brokers, TradingEligibility eligibility,
-                        AuditTrail audit, RiskCheck risk, UserStates userStates, ExposureLedger exposure) {
+                        AuditTrail audit, RiskCheck risk, UserStates userStates, ExposureLedger exposure,
+                        OrderMetrics metrics) {
         this.exposure = exposure;
+        this.metrics = metrics;
         this.orders = orders;
         this.fills = fills;
         this.accounts = accounts;
@@ -142,6 +146,7 @@ public class OrderService {
 
     /** A broken rule names itself and lands in the user's activity log; nothing else is written. */
     private Uni<Decision> refuse(UUID userId, PlaceOrderRequest request, int status, String title, Rejection rejection) {
+        metrics.riskRejection(rejection.code());
         return audit.within(audit.denied(userId, userId, "order.place", rejection.code(), "/api/v1/orders",
                         Map.of("clientOrderId", request.clientOrderId(), "symbol", request.symbol())))
                 .replaceWith(new Decision(null, new ApiException(status, title, rejection.code(), rejection.reason(),

@@ -43,10 +43,12 @@ public class KillSwitchService {
     private final UserStatePublisher statePublisher;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final GlobalKillSwitchGauge gauge;
 
     public KillSwitchService(ProfileService profiles, ProfileRepository profileRepository,
                              TradingControlRepository controls, UserStatePublisher statePublisher, Outbox outbox,
-                             AuditTrail audit) {
+                             AuditTrail audit, GlobalKillSwitchGauge gauge) {
+        this.gauge = gauge;
         this.profiles = profiles;
         this.profileRepository = profileRepository;
         this.controls = controls;
@@ -142,7 +144,7 @@ public class KillSwitchService {
                             details)))
                     .invoke(() -> LOG.warnf("Global kill switch %s by %s: %s", active ? "ON" : "OFF", adminId, reason))
                     .map(KillSwitchService::view);
-        }));
+        })).invoke(committed -> gauge.set(committed.active()));
     }
 
     private Uni<KillSwitchView> trigger(UserProfile user, String by, UUID actor, String reason, String resource) {
