@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Predicate;
@@ -228,9 +229,9 @@ public class LiveStrategies {
         }
 
         @Override
-        public void run() {
+        public CompletionStage<?> run() {
             if (!live.active) {
-                return;
+                return null;
             }
             barWait.record(Duration.ofNanos(System.nanoTime() - announcedNanos));
             RunningSymbol run = live.runs.get(bar.symbol());
@@ -241,39 +242,36 @@ public class LiveStrategies {
             } catch (RuntimeException failure) {
                 failHere(live, "STRATEGY_ERROR", "It failed on the " + bar.symbol() + " bar of " + bar.openTime()
                         + ": " + failure);
-                return;
+                return null;
             } finally {
                 barTimer.record(Duration.ofNanos(System.nanoTime() - started));
             }
             if (!live.active || signals.isEmpty()) {
                 // Overran meanwhile (its result no longer counts), or nothing to do.
-                return;
+                return null;
             }
-            record(signals, run.snapshot());
+            return record(signals, run.snapshot());
         }
 
-        /** Blocks this user's lane (not an event loop) until the signals are durable, so they stay in order. */
-        private void record(List<Signal> signals, String snapshot) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    boolean running = onNewDuplicatedContext(vertx, () -> writer.write(live, bar.symbol(), signals,
-                            snapshot, Instant.now())).await().atMost(WRITE_TIMEOUT);
-                    if (running) {
-                        signalCounter.increment(signals.size());
-                    } else {
-                        unregister(live.strategyId);
-                    }
-                    return;
-                } catch (RuntimeException failure) {
-                    if (attempt == WRITE_ATTEMPTS) {
-                        failHere(live, "STRATEGY_ERROR", "Its signal on the " + bar.symbol() + " bar of "
-                                + bar.openTime() + " could not be recorded: " + failure);
-                        return;
-                    }
-                    LOG.warnf("Recording a signal of strategy %s failed (attempt %d): %s", live.strategyId, attempt,
-                            failure.toString());
-                }
-            }
+        /** Completes once the signals are durable; the user's lane waits for it, so they stay in order. */
+        private CompletionStage<Void> record(List<Signal> signals, String snapshot) {
+            return onNewDuplicatedContext(vertx, () -> writer.write(live, bar.symbol(), signals, snapshot, Instant.now()))
+                    .ifNoItem().after(WRITE_TIMEOUT).fail()
+                    .onFailure().invoke(failure -> LOG.warnf("Recording a signal of strategy %s failed: %s",
+                            live.strategyId, failure.toString()))
+                    .onFailure().retry().atMost(WRITE_ATTEMPTS - 1)
+                    .onItemOrFailure().<Void>transform((running, failure) -> {
+                        if (failure != null) {
+                            failHere(live, "STRATEGY_ERROR", "Its signal on the " + bar.symbol() + " bar of "
+                                    + bar.openTime() + " could not be recorded: " + failure);
+                        } else if (running) {
+                            signalCounter.increment(signals.size());
+                        } else {
+                            unregister(live.strategyId);
+                        }
+                        return null;
+                    })
+                    .subscribeAsCompletionStage();
         }
 
         @Override
