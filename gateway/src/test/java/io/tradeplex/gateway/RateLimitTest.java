@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,12 +124,21 @@ class RateLimitTest {
     void refusalsAreCountedPerPlanNeverPerUser() {
         UUID userId = UUID.randomUUID();
         String token = TestTokens.trader(userId);
+        double before = basicRefusals(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
         for (int call = 0; call < 6; call++) {
             get(token);
         }
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("tradeplex_gateway_rate_limited_total{plan=\"basic\"}").doesNotContain(userId.toString());
+        assertThat(basicRefusals(metrics)).isGreaterThan(before);
+        assertThat(metrics).doesNotContain(userId.toString());
+    }
+
+    private static double basicRefusals(String metrics) {
+        Matcher sample = Pattern
+                .compile("(?m)^tradeplex_gateway_rate_limited_total\\{plan=\"basic\"\\} (\\S+)$").matcher(metrics);
+        assertThat(sample.find()).as("the basic plan's refusal counter is registered up front").isTrue();
+        return Double.parseDouble(sample.group(1));
     }
 
     /** As user-service does on every change, and waits until the gateway has read it. */

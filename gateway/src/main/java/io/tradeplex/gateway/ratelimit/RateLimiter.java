@@ -72,6 +72,8 @@ public class RateLimiter {
                 .expireAfterAccess(longestPeriod)
                 .ticker(time::nanoTime)
                 .build();
+        // Registered up front, so a plan nobody has hit yet reads 0 on dashboards rather than "no data".
+        Stream.concat(Stream.of(PUBLIC_PLAN), tiers.keySet().stream()).forEach(this::rejected);
     }
 
     /** @return empty if the user may make this call now, else how long until they may */

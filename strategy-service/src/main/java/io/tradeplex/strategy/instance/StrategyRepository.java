@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,12 @@ public class StrategyRepository implements PanacheRepositoryBase<StrategyEntity,
     /** The user's own strategy, locked until the transaction ends; null for another user's (or none). */
     public Uni<StrategyEntity> findOwnedForUpdate(UUID userId, UUID strategyId) {
         return find("id = ?1 and userId = ?2", strategyId, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Locked in id order, so two transactions over the same strategies cannot deadlock. */
+    public Uni<List<StrategyEntity>> findOwnedForUpdate(UUID userId, Collection<UUID> strategyIds) {
+        return find("userId = ?1 and id in ?2 order by id", userId, strategyIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<StrategyEntity> findOwned(UUID userId, UUID strategyId) {

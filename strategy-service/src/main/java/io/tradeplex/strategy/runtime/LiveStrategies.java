@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Predicate;
@@ -46,6 +45,8 @@ public class LiveStrategies {
     private static final Logger LOG = Logger.getLogger(LiveStrategies.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final int WRITE_ATTEMPTS = 3;
+    /** Bounds one transaction: a user's backlog is written in several rather than one that holds its locks long. */
+    private static final int MAX_SIGNAL_BATCH = 100;
 
     private final Map<UUID, LiveStrategy> byId = new ConcurrentHashMap<>();
     private final Map<BarSeries, Set<LiveStrategy>> watching = new ConcurrentHashMap<>();
@@ -54,6 +55,7 @@ public class LiveStrategies {
     private final StrategyFactory factory;
     private final SignalWriter writer;
     private final UserLanes lanes;
+    private final SignalQueue signalQueue;
     private final RecentBars recentBars;
     private final Timer barTimer;
     private final Timer barWait;
@@ -67,6 +69,10 @@ public class LiveStrategies {
         this.writer = writer;
         this.recentBars = recentBars;
         this.lanes = new UserLanes(config.workers(), config.barBudget(), config.maxQueuedPerUser());
+        this.signalQueue = new SignalQueue(
+                batch -> onNewDuplicatedContext(vertx, () -> writer.writeAll(batch.get(0).live().userId, batch,
+                        Instant.now())),
+                new SignalOutcomes(), config.maxQueuedPerUser(), MAX_SIGNAL_BATCH, WRITE_TIMEOUT, WRITE_ATTEMPTS);
         this.barTimer = Timer.builder("tradeplex.strategies.bar").description("one strategy's handling of one closed bar")
                 .publishPercentileHistogram().register(metrics);
         this.barWait = Timer.builder("tradeplex.strategies.bar.wait")
@@ -216,6 +222,29 @@ public class LiveStrategies {
                 failure -> LOG.errorf("Could not record the failure of strategy %s: %s", live.strategyId, failure));
     }
 
+    private final class SignalOutcomes implements SignalQueue.Outcomes {
+        @Override
+        public void written(SignalQueue.Pending pending) {
+            signalCounter.increment(pending.signals().size());
+        }
+
+        @Override
+        public void notRunning(LiveStrategy live) {
+            unregister(live.strategyId);
+        }
+
+        @Override
+        public void failed(SignalQueue.Pending pending, Throwable failure) {
+            failHere(pending.live(), "STRATEGY_ERROR", "Its signals on the " + pending.symbol() + " bar of "
+                    + pending.signals().get(0).barTime() + " could not be recorded: " + failure);
+        }
+
+        @Override
+        public void overflowed(LiveStrategy live) {
+            failHere(live, "STRATEGY_BACKLOG", "Its user's signals arrived faster than they could be recorded");
+        }
+    }
+
     /** One closed bar for one strategy: runs in its user's lane. */
     private final class BarTask implements UserLanes.Task {
         private final LiveStrategy live;
@@ -229,9 +258,9 @@ public class LiveStrategies {
         }
 
         @Override
-        public CompletionStage<?> run() {
+        public void run() {
             if (!live.active) {
-                return null;
+                return;
             }
             barWait.record(Duration.ofNanos(System.nanoTime() - announcedNanos));
             RunningSymbol run = live.runs.get(bar.symbol());
@@ -242,36 +271,14 @@ public class LiveStrategies {
             } catch (RuntimeException failure) {
                 failHere(live, "STRATEGY_ERROR", "It failed on the " + bar.symbol() + " bar of " + bar.openTime()
                         + ": " + failure);
-                return null;
+                return;
             } finally {
                 barTimer.record(Duration.ofNanos(System.nanoTime() - started));
             }
-            if (!live.active || signals.isEmpty()) {
-                // Overran meanwhile (its result no longer counts), or nothing to do.
-                return null;
+            if (live.active && !signals.isEmpty()) {
+                // Inactive means it overran meanwhile, and its result no longer counts.
+                signalQueue.add(new SignalQueue.Pending(live, bar.symbol(), signals, run.snapshot()));
             }
-            return record(signals, run.snapshot());
-        }
-
-        /** Completes once the signals are durable; the user's lane waits for it, so they stay in order. */
-        private CompletionStage<Void> record(List<Signal> signals, String snapshot) {
-            return onNewDuplicatedContext(vertx, () -> writer.write(live, bar.symbol(), signals, snapshot, Instant.now()))
-                    .ifNoItem().after(WRITE_TIMEOUT).fail()
-                    .onFailure().invoke(failure -> LOG.warnf("Recording a signal of strategy %s failed: %s",
-                            live.strategyId, failure.toString()))
-                    .onFailure().retry().atMost(WRITE_ATTEMPTS - 1)
-                    .onItemOrFailure().<Void>transform((running, failure) -> {
-                        if (failure != null) {
-                            failHere(live, "STRATEGY_ERROR", "Its signal on the " + bar.symbol() + " bar of "
-                                    + bar.openTime() + " could not be recorded: " + failure);
-                        } else if (running) {
-                            signalCounter.increment(signals.size());
-                        } else {
-                            unregister(live.strategyId);
-                        }
-                        return null;
-                    })
-                    .subscribeAsCompletionStage();
         }
 
         @Override

@@ -22,12 +22,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Writes what a strategy decided, in one transaction as its user: each signal's row, its order command (picked up by
- * order-service's one writer for that user) and its event, and the run's new snapshot. The client order id comes from
+ * Writes what a user's strategies decided, in one transaction as the user: each signal's row, its order command
+ * (picked up by order-service's one writer for that user) and its event, and each run's new snapshot. The client order id comes from
  * the strategy, the bar and the leg, and the order id from the client order id, so writing the same bar's signal
  * again — after a retry, a restart or a move to another instance — finds the row and adds nothing.
  */
@@ -54,19 +60,32 @@ public class SignalWriter {
     }
 
     /**
-     * @return false when the strategy is no longer RUNNING in the database (stopped meanwhile): nothing was written
+     * Writes one user's queued signals in one transaction, in their order, with each strategy's newest snapshot.
+     *
+     * @return the strategies no longer RUNNING in the database (stopped meanwhile): nothing was written for them
      */
-    Uni<Boolean> write(LiveStrategy live, String symbol, List<Signal> emitted, String snapshot, Instant now) {
-        return Tenant.transaction(live.userId, () -> strategies.findOwnedForUpdate(live.userId, live.strategyId)
-                .chain(strategy -> {
-                    if (strategy == null || strategy.status != StrategyStatus.RUNNING) {
-                        return Uni.createFrom().item(false);
-                    }
-                    putSnapshot(strategy, symbol, snapshot, now);
-                    return Multi.createFrom().iterable(emitted)
-                            .onItem().transformToUniAndConcatenate(signal -> writeOne(live, symbol, signal, now))
+    Uni<Set<UUID>> writeAll(UUID userId, List<SignalQueue.Pending> batch, Instant now) {
+        Set<UUID> ids = batch.stream().map(pending -> pending.live().strategyId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return Tenant.transaction(userId, () -> strategies.findOwnedForUpdate(userId, ids)
+                .chain(found -> {
+                    Map<UUID, StrategyEntity> running = new HashMap<>();
+                    found.stream().filter(strategy -> strategy.status == StrategyStatus.RUNNING)
+                            .forEach(strategy -> running.put(strategy.id, strategy));
+                    Set<UUID> notRunning = new HashSet<>(ids);
+                    notRunning.removeAll(running.keySet());
+                    return Multi.createFrom().iterable(batch)
+                            .filter(pending -> running.containsKey(pending.live().strategyId))
+                            .onItem().transformToUniAndConcatenate(pending -> {
+                                putSnapshot(running.get(pending.live().strategyId), pending.symbol(),
+                                        pending.snapshot(), now);
+                                return Multi.createFrom().iterable(pending.signals())
+                                        .onItem().transformToUniAndConcatenate(signal ->
+                                                writeOne(pending.live(), pending.symbol(), signal, now))
+                                        .collect().last();
+                            })
                             .collect().last()
-                            .replaceWith(true);
+                            .replaceWith(notRunning);
                 }));
     }
 

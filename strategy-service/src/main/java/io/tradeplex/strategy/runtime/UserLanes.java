@@ -7,7 +7,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,21 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * never two at once, while different users' run side by side. A lane holds at most a bounded number of tasks (a
  * bulkhead: one user's backlog cannot grow without bound), and a watchdog gives each task a time budget. A task over
  * budget is reported and its worker written off and replaced — Java cannot stop a spinning thread, but it can stop
- * waiting for it — so the pool keeps its size and the user's other strategies carry on. What a task hands back to
- * finish later (writing its signals) keeps the user's lane until it completes, so the user's work stays in order,
- * but not a worker: a slow database holds up only the users waiting on it, and never counts against the budget.
+ * waiting for it — so the pool keeps its size and the user's other strategies carry on.
  */
 public final class UserLanes implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(UserLanes.class);
 
     /** Work for one strategy of one user. */
     public interface Task {
-        /**
-         * The strategy's own work, under the budget.
-         *
-         * @return what must complete before this user's next task starts, or null when nothing is left to do
-         */
-        CompletionStage<?> run();
+        void run();
 
         /** The task overflowed its user's lane (it never ran). */
         void rejected();
@@ -102,22 +94,15 @@ public final class UserLanes implements AutoCloseable {
                 lane = next;
                 startedNanos = System.nanoTime();
                 current = task;
-                CompletionStage<?> rest = null;
                 try {
-                    rest = task.run();
+                    task.run();
                 } catch (RuntimeException | Error failure) {
                     LOG.warnf("A strategy task of user %s failed outside its own handling: %s", next.userId, failure);
                 } finally {
                     current = null;
                 }
-                if (writtenOff) {
-                    // The watchdog released the lane already; the user's work went on without this worker.
-                    continue;
-                }
-                if (rest == null) {
+                if (!writtenOff) {
                     next.release();
-                } else {
-                    rest.whenComplete((ignored, failure) -> next.release());
                 }
             }
         }
