@@ -228,8 +228,11 @@ public final class StrategiesBenchmark {
                     o.strategies(), o.users(), symbols, o.ticksPerSymbol(), o.durationSeconds(), o.warmupSeconds(),
                     o.timeScale(), 60.0 / o.timeScale()));
             out.append(String.format("%nticks      %.1f/s sent (offered %.0f/s)%n", ticksPerSecond, o.tickRate()));
-            out.append(String.format("work       %.0f strategy evaluations of a closed bar = %.0f/s; %.0f signals; "
-                    + "%d strategies FAILED%n", evaluations, evaluations / seconds, barsSignalled, failed));
+            double barSeconds = 60.0 / o.timeScale();
+            double expected = o.strategies() * seconds / barSeconds;
+            out.append(String.format("work       %.0f strategy evaluations of a closed bar = %.0f/s (every strategy on every "
+                    + "bar: %.0f); %.0f signals; %d strategies FAILED%n", evaluations, evaluations / seconds, expected,
+                    barsSignalled, failed));
             out.append(String.format("CPU        strategy-service %.2f cores, Kafka %.2f, this client %.2f; machine "
                     + "%.0f %% busy%n", serviceCores, kafkaCores, benchCores, machineBusy * 100));
             out.append(String.format("%nclosed bar announced → strategy starts on it (service histogram, bucket bound)%n"));
@@ -249,10 +252,23 @@ public final class StrategiesBenchmark {
             }
             boolean scale = o.strategies() >= TARGET_STRATEGIES && symbols >= TARGET_SYMBOLS
                     && o.ticksPerSymbol() >= TARGET_TICKS;
+            List<String> shortfalls = new ArrayList<>();
+            if (ticksPerSecond < o.tickRate() * 0.98) {
+                shortfalls.add("the ticks fell behind");
+            }
+            if (failed > 0) {
+                shortfalls.add(failed + " strategies failed");
+            }
+            if (evaluations < expected * 0.95) {
+                shortfalls.add("bars were evaluated late or not at all");
+            }
+            if (signals.count() == 0 || signals.percentileMillis(99) > barSeconds * 1000) {
+                shortfalls.add("p99 closing tick → order command is not within one bar (" + trim(barSeconds) + " s)");
+            }
             out.append(String.format("%ntarget     %d strategies, %d symbols × %.0f ticks/s on one instance: %s%n",
                     TARGET_STRATEGIES, TARGET_SYMBOLS, TARGET_TICKS, !scale ? "not tried at these settings"
-                            : ticksPerSecond >= o.tickRate() * 0.98 && failed == 0 ? "carried (ticks kept up, none "
-                            + "failed); lag and CPU above" : "NOT carried"));
+                            : shortfalls.isEmpty() ? "carried (ticks kept up, every bar evaluated, none failed, order "
+                            + "commands within a bar); lag and CPU above" : "NOT carried: " + String.join("; ", shortfalls)));
             System.out.print(out);
         }
 

@@ -43,7 +43,6 @@ import static io.tradeplex.kit.context.DuplicatedContexts.onNewDuplicatedContext
 @ApplicationScoped
 public class LiveStrategies {
     private static final Logger LOG = Logger.getLogger(LiveStrategies.class);
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final int WRITE_ATTEMPTS = 3;
     /** Bounds one transaction: a user's backlog is written in several rather than one that holds its locks long. */
     private static final int MAX_SIGNAL_BATCH = 100;
@@ -72,7 +71,7 @@ public class LiveStrategies {
         this.signalQueue = new SignalQueue(
                 batch -> onNewDuplicatedContext(vertx, () -> writer.writeAll(batch.get(0).live().userId, batch,
                         Instant.now())),
-                new SignalOutcomes(), config.maxQueuedPerUser(), MAX_SIGNAL_BATCH, WRITE_TIMEOUT, WRITE_ATTEMPTS);
+                new SignalOutcomes(), config.signalWriters(), config.maxQueuedPerUser(), MAX_SIGNAL_BATCH, WRITE_ATTEMPTS);
         this.barTimer = Timer.builder("tradeplex.strategies.bar").description("one strategy's handling of one closed bar")
                 .publishPercentileHistogram().register(metrics);
         this.barWait = Timer.builder("tradeplex.strategies.bar.wait")

@@ -17,6 +17,13 @@ public interface RuntimeConfig {
     @WithDefault("1s")
     Duration barBudget();
 
+    /**
+     * Users' signal transactions that may run at once (each carries everything its user has queued); the rest of the
+     * database pool stays free for bar storage and the API.
+     */
+    @WithDefault("4")
+    int signalWriters();
+
     /** Bars a user's strategies may have waiting; beyond it the strategy that overflows is FAILED (STRATEGY_BACKLOG). */
     @WithDefault("1000")
     int maxQueuedPerUser();

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.tradeplex.strategy.engine.Signal;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -20,8 +20,9 @@ import java.util.function.Function;
 /**
  * Signals on their way to the database, per user: in the order their bars were handled, one transaction at a time,
  * and whatever queued while one committed goes together in the next. A strategy's lane never waits for the
- * database, a slow commit holds up only its own user's signals, and under load a user's signals share commits
- * instead of paying one each. A user whose queue is full has the strategy that overflows it failed.
+ * database, and under load a user's signals share commits instead of paying one each. At most {@code writers}
+ * users' transactions run at once, taking turns in arrival order, so signal bursts leave the connection pool to bar
+ * storage and the API. A user whose queue is full has the strategy that overflows it failed.
  */
 final class SignalQueue {
     private static final Logger LOG = Logger.getLogger(SignalQueue.class);
@@ -48,20 +49,22 @@ final class SignalQueue {
     }
 
     private final Map<UUID, UserQueue> queues = new ConcurrentHashMap<>();
+    private final Queue<UserQueue> waiting = new ConcurrentLinkedQueue<>();
+    private final Semaphore writers;
     /** Writes a batch in one transaction; answers the strategies found no longer RUNNING, for which it wrote nothing. */
     private final Function<List<Pending>, Uni<Set<UUID>>> writer;
     private final Outcomes outcomes;
     private final int maxQueued;
     private final int maxBatch;
-    private final Duration timeout;
     private final int attempts;
 
-    SignalQueue(Function<List<Pending>, Uni<Set<UUID>>> writer, Outcomes outcomes, int maxQueuedPerUser, int maxBatch, Duration timeout, int attempts) {
+    SignalQueue(Function<List<Pending>, Uni<Set<UUID>>> writer, Outcomes outcomes, int writers, int maxQueuedPerUser,
+                int maxBatch, int attempts) {
         this.writer = writer;
         this.outcomes = outcomes;
+        this.writers = new Semaphore(writers);
         this.maxQueued = maxQueuedPerUser;
         this.maxBatch = maxBatch;
-        this.timeout = timeout;
         this.attempts = attempts;
     }
 
@@ -76,11 +79,33 @@ final class SignalQueue {
         drain(queue);
     }
 
-    /** Starts the user's next transaction unless one is in flight; the one in flight drains again when it ends. */
+    /** Claims the user's turn unless a transaction of theirs is queued or in flight (which drains again when done). */
     private void drain(UserQueue queue) {
         if (queue.pending.isEmpty() || !queue.writing.compareAndSet(false, true)) {
             return;
         }
+        if (writers.tryAcquire()) {
+            write(queue);
+        } else {
+            waiting.add(queue);
+            // A writer may have finished between the refusal and the add, finding nobody waiting.
+            startWaiting();
+        }
+    }
+
+    private void startWaiting() {
+        while (!waiting.isEmpty() && writers.tryAcquire()) {
+            UserQueue next = waiting.poll();
+            if (next == null) {
+                writers.release();
+            } else {
+                write(next);
+            }
+        }
+    }
+
+    /** Holding a writer and the user's turn: one transaction with what the user has queued, up to a batch. */
+    private void write(UserQueue queue) {
         List<Pending> batch = new ArrayList<>();
         for (Pending next; batch.size() < maxBatch && (next = queue.pending.poll()) != null; ) {
             queue.size.decrementAndGet();
@@ -89,12 +114,12 @@ final class SignalQueue {
             }
         }
         if (batch.isEmpty()) {
-            queue.writing.set(false);
-            drain(queue);
+            done(queue);
             return;
         }
+        // No timeout of its own: cancelling a reactive transaction from a timer thread breaks its session. A hung
+        // one holds up its user's signals and one writer, and the user's queue fills and fails their strategies.
         Uni.createFrom().deferred(() -> writer.apply(batch))
-                .ifNoItem().after(timeout).fail()
                 .onFailure().invoke(failure -> LOG.warnf("Writing %d signal sets of user %s failed: %s", batch.size(),
                         batch.get(0).live().userId, failure.toString()))
                 .onFailure().retry().atMost(attempts - 1)
@@ -113,8 +138,11 @@ final class SignalQueue {
                 });
     }
 
+    /** Those waiting go first; the user who just wrote queues behind them for what came in meanwhile. */
     private void done(UserQueue queue) {
+        writers.release();
         queue.writing.set(false);
+        startWaiting();
         drain(queue);
     }
 }

@@ -67,8 +67,10 @@ public class SignalWriter {
     Uni<Set<UUID>> writeAll(UUID userId, List<SignalQueue.Pending> batch, Instant now) {
         Set<UUID> ids = batch.stream().map(pending -> pending.live().strategyId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> clientOrderIds = batch.stream().flatMap(pending -> pending.signals().stream()
+                .map(signal -> clientOrderId(pending.live().strategyId, signal))).toList();
         return Tenant.transaction(userId, () -> strategies.findOwnedForUpdate(userId, ids)
-                .chain(found -> {
+                .chain(found -> signals.existing(userId, clientOrderIds).chain(written -> {
                     Map<UUID, StrategyEntity> running = new HashMap<>();
                     found.stream().filter(strategy -> strategy.status == StrategyStatus.RUNNING)
                             .forEach(strategy -> running.put(strategy.id, strategy));
@@ -81,12 +83,12 @@ public class SignalWriter {
                                         pending.snapshot(), now);
                                 return Multi.createFrom().iterable(pending.signals())
                                         .onItem().transformToUniAndConcatenate(signal ->
-                                                writeOne(pending.live(), pending.symbol(), signal, now))
+                                                writeOne(pending.live(), pending.symbol(), signal, written, now))
                                         .collect().last();
                             })
                             .collect().last()
                             .replaceWith(notRunning);
-                }));
+                })));
     }
 
     /** Keeps the snapshot of a strategy that stops or leaves this instance, so it resumes where it was. */
@@ -116,38 +118,37 @@ public class SignalWriter {
                 }));
     }
 
-    private Uni<Void> writeOne(LiveStrategy live, String symbol, Signal signal, Instant now) {
+    /** @param written the client order ids already in the database (a replayed bar's), and those added here */
+    private Uni<Void> writeOne(LiveStrategy live, String symbol, Signal signal, Set<String> written, Instant now) {
         String clientOrderId = clientOrderId(live.strategyId, signal);
+        if (!written.add(clientOrderId)) {
+            return Uni.createFrom().voidItem();
+        }
         UUID orderId = orderId(live.userId, clientOrderId);
         String user = live.userId.toString();
-        return signals.exists(live.userId, clientOrderId).chain(seen -> {
-            if (seen) {
-                return Uni.createFrom().voidItem();
-            }
-            SignalEntity row = new SignalEntity();
-            row.orderId = orderId;
-            row.userId = live.userId;
-            row.strategyId = live.strategyId;
-            row.clientOrderId = clientOrderId;
-            row.symbol = symbol;
-            row.side = signal.side();
-            row.quantity = signal.quantity();
-            row.kind = signal.kind().name();
-            row.reason = signal.reason();
-            row.barTime = signal.barTime();
-            row.status = SignalEntity.SENT;
-            row.createdAt = now;
-            row.updatedAt = now;
-            return signals.persist(row)
-                    .chain(() -> outbox.add(Topics.ORDER_COMMANDS, user, user, new PlaceOrder(PlaceOrder.SCHEMA_VERSION,
-                            orderId, live.userId, live.accountId, live.broker, clientOrderId, symbol, signal.side(),
-                            OrderType.MARKET, signal.quantity(), null, "strategy:" + live.strategyId, now)))
-                    .chain(() -> outbox.add(Topics.STRATEGIES, user, user, new StrategySignal(
-                            StrategySignal.SCHEMA_VERSION, live.userId, live.strategyId, live.accountId, symbol,
-                            signal.side(), signal.quantity(), signal.kind().name(), signal.reason(), signal.barTime(),
-                            orderId, clientOrderId, now)))
-                    .replaceWithVoid();
-        });
+        SignalEntity row = new SignalEntity();
+        row.orderId = orderId;
+        row.userId = live.userId;
+        row.strategyId = live.strategyId;
+        row.clientOrderId = clientOrderId;
+        row.symbol = symbol;
+        row.side = signal.side();
+        row.quantity = signal.quantity();
+        row.kind = signal.kind().name();
+        row.reason = signal.reason();
+        row.barTime = signal.barTime();
+        row.status = SignalEntity.SENT;
+        row.createdAt = now;
+        row.updatedAt = now;
+        return signals.persist(row)
+                .chain(() -> outbox.add(Topics.ORDER_COMMANDS, user, user, new PlaceOrder(PlaceOrder.SCHEMA_VERSION,
+                        orderId, live.userId, live.accountId, live.broker, clientOrderId, symbol, signal.side(),
+                        OrderType.MARKET, signal.quantity(), null, "strategy:" + live.strategyId, now)))
+                .chain(() -> outbox.add(Topics.STRATEGIES, user, user, new StrategySignal(
+                        StrategySignal.SCHEMA_VERSION, live.userId, live.strategyId, live.accountId, symbol,
+                        signal.side(), signal.quantity(), signal.kind().name(), signal.reason(), signal.barTime(),
+                        orderId, clientOrderId, now)))
+                .replaceWithVoid();
     }
 
     private static void putSnapshot(StrategyEntity strategy, String symbol, String snapshot, Instant now) {

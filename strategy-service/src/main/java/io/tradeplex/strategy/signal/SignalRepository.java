@@ -6,14 +6,21 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class SignalRepository implements PanacheRepositoryBase<SignalEntity, UUID> {
 
-    public Uni<Boolean> exists(UUID userId, String clientOrderId) {
-        return count("userId = ?1 and clientOrderId = ?2", userId, clientOrderId).map(count -> count > 0);
+    /** Those of the client order ids the user's signals already have; a set the caller may add to. */
+    public Uni<Set<String>> existing(UUID userId, Collection<String> clientOrderIds) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select clientOrderId from SignalEntity where userId = ?1 and clientOrderId in ?2", String.class)
+                .setParameter(1, userId).setParameter(2, clientOrderIds).getResultList())
+                .map(HashSet::new);
     }
 
     public Uni<SignalEntity> findOwned(UUID userId, UUID orderId) {

@@ -8,7 +8,6 @@ import io.tradeplex.strategy.market.bars.BarInterval;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +26,16 @@ class SignalQueueTest {
     private final List<CompletableFuture<Set<UUID>>> commits = new CopyOnWriteArrayList<>();
     private final Recorded recorded = new Recorded();
 
-    private final SignalQueue queue = new SignalQueue(batch -> {
-        batches.add(List.copyOf(batch));
-        CompletableFuture<Set<UUID>> commit = new CompletableFuture<>();
-        commits.add(commit);
-        return Uni.createFrom().completionStage(commit);
-    }, recorded, 3, 100, Duration.ofSeconds(5), 2);
+    private final SignalQueue queue = queue(2);
+
+    private SignalQueue queue(int writers) {
+        return new SignalQueue(batch -> {
+            batches.add(List.copyOf(batch));
+            CompletableFuture<Set<UUID>> commit = new CompletableFuture<>();
+            commits.add(commit);
+            return Uni.createFrom().completionStage(commit);
+        }, recorded, writers, 3, 100, 2);
+    }
 
     @Test
     void oneTransactionPerUserAtATimeAndWhatQueuedMeanwhileGoesTogetherInOrder() {
@@ -58,6 +61,28 @@ class SignalQueueTest {
         commits.get(2).complete(Set.of(alice2.strategyId));
         assertThat(recorded.notRunning).containsExactly(alice2);
         assertThat(recorded.written.get()).isEqualTo(2);
+    }
+
+    @Test
+    void usersTakeTurnsForTheWritersInArrivalOrder() {
+        SignalQueue oneWriter = queue(1);
+        LiveStrategy alice = strategy(UUID.randomUUID());
+        LiveStrategy bob = strategy(UUID.randomUUID());
+        LiveStrategy carol = strategy(UUID.randomUUID());
+        oneWriter.add(pending(alice, 1));
+        oneWriter.add(pending(bob, 1));
+        oneWriter.add(pending(carol, 1));
+        oneWriter.add(pending(alice, 2));
+        assertThat(batches).hasSize(1);
+
+        commits.get(0).complete(Set.of());
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1)).extracting(SignalQueue.Pending::live).containsExactly(bob);
+        commits.get(1).complete(Set.of());
+        assertThat(batches.get(2)).extracting(SignalQueue.Pending::live).containsExactly(carol);
+        commits.get(2).complete(Set.of());
+        assertThat(batches.get(3)).extracting(SignalQueue.Pending::live).containsExactly(alice);
+        assertThat(bars(batches.get(3))).containsExactly(2L);
     }
 
     @Test
