@@ -1,6 +1,7 @@
 package io.tradeplex.e2e;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +20,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Per-user activity through the gateway: two traders act at the same time, each sees exactly their own activity,
- * a denied reach into the other's data shows in the attacker's log only, and an admin's read shows in the user's log.
+ * a denied reach into the other's data shows in the attacker's log only, an admin's read shows in the user's log, and
+ * a trader's order and strategy lifecycle (read by user-service from orders.v1 and strategies.v1) shows in theirs only.
  */
 class ActivityEndToEndTest {
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
@@ -67,6 +69,60 @@ class ActivityEndToEndTest {
         awaitEntries(trader, e -> "admin.activity.read".equals(e.get("action")), 1);
     }
 
+    @Test
+    void aTradersOrderAndStrategyLifecycleIsInTheirLogOnly() {
+        Client alice = Client.newTrader("activity-trader").register().login();
+        Client bob = act("activity-bystander");
+        String account = alice.post("/api/v1/me/broker-accounts",
+                        Map.of("broker", "paper", "label", "Activity paper", "capitalUsd", "10000"))
+                .then().statusCode(201).extract().path("accountId");
+        // A market order needs a tick to fill at.
+        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                alice.get("/api/v1/market/quotes?symbols=BTC-USD").then().statusCode(200).body("size()", equalTo(1)));
+        String orderId = alice.post("/api/v1/orders", Map.of("accountId", account, "symbol", "BTC-USD", "side", "BUY",
+                        "type", "MARKET", "quantity", "0.0005", "clientOrderId", "activity-order"))
+                .then().statusCode(202).extract().path("orderId");
+        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                alice.get("/api/v1/orders/" + orderId).then().statusCode(200).body("status", equalTo("FILLED")));
+
+        // The account reaches strategy-service through the user's published state.
+        String strategyId = await().atMost(FLOW_TIMEOUT).until(() -> {
+            Response created = alice.post("/api/v1/strategies", Map.of("template", "sma-crossover",
+                    "accountId", account, "symbols", List.of("BTC-USD"),
+                    "params", Map.of("fastPeriod", 5, "slowPeriod", 20, "orderSizeUsd", "20")));
+            return created.statusCode() == 201 ? created.<String>path("strategyId") : null;
+        }, id -> id != null);
+        alice.post("/api/v1/strategies/" + strategyId + "/start", Map.of()).then().statusCode(200);
+        alice.post("/api/v1/strategies/" + strategyId + "/stop", Map.of()).then().statusCode(200);
+
+        String order = "/api/v1/orders/" + orderId;
+        List<Map<String, Object>> orders = awaitEntries(alice, "order",
+                e -> order.equals(e.get("resource")) && "order.filled".equals(e.get("action")), 1);
+        assertThat(orders).filteredOn(e -> order.equals(e.get("resource"))).extracting(e -> e.get("action"))
+                .containsExactlyInAnyOrder("order.accepted", "order.filled");
+        assertThat(orders).allSatisfy(e -> {
+            assertThat(e.get("kind")).isEqualTo("order");
+            assertThat(e.get("outcome")).isEqualTo("ALLOWED");
+            assertThat(e.get("accountId")).isEqualTo(account);
+        });
+        String strategy = "/api/v1/strategies/" + strategyId;
+        List<Map<String, Object>> strategies = awaitEntries(alice, "strategy",
+                e -> strategy.equals(e.get("resource")) && "strategy.stopped".equals(e.get("action")), 1);
+        assertThat(strategies).filteredOn(e -> strategy.equals(e.get("resource"))).extracting(e -> e.get("action"))
+                .containsExactlyInAnyOrder("strategy.started", "strategy.stopped");
+        alice.get(MY_ACTIVITY + "/" + LocalDate.now(ZoneOffset.UTC) + ".log").then().statusCode(200)
+                .body(containsString("ALLOWED order.filled order.filled BUY 0.0005 BTC-USD @ "));
+
+        // Bob traded nothing: no order or strategy entries, and nothing of Alice's.
+        bob.authed().queryParam("kind", "order").get(MY_ACTIVITY).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        bob.authed().queryParam("kind", "strategy").get(MY_ACTIVITY).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        String bobsLog = bob.authed().queryParam("limit", 200).get(MY_ACTIVITY).then().statusCode(200)
+                .extract().asString();
+        assertThat(bobsLog).doesNotContain(orderId).doesNotContain(strategyId).doesNotContain(alice.userId);
+    }
+
     private static Client act(String name) {
         Client trader = Client.newTrader(name).register().login();
         trader.openPaperAccount();
@@ -76,11 +132,22 @@ class ActivityEndToEndTest {
     private static List<Map<String, Object>> awaitEntries(Client trader,
                                                           Predicate<Map<String, Object>> wanted,
                                                           int count) {
-        await().atMost(FLOW_TIMEOUT).until(() -> {
-            Response page = trader.authed().queryParam("limit", 200).get(MY_ACTIVITY);
-            List<Map<String, Object>> items = page.then().statusCode(200).extract().path("items");
-            return items.stream().filter(wanted).count() >= count;
-        });
-        return trader.authed().queryParam("limit", 200).get(MY_ACTIVITY).then().extract().path("items");
+        return awaitEntries(trader, null, wanted, count);
+    }
+
+    /** @param kind the kind filter, or null for every kind */
+    private static List<Map<String, Object>> awaitEntries(Client trader, String kind,
+                                                          Predicate<Map<String, Object>> wanted,
+                                                          int count) {
+        await().atMost(FLOW_TIMEOUT).until(() -> items(trader, kind).stream().filter(wanted).count() >= count);
+        return items(trader, kind);
+    }
+
+    private static List<Map<String, Object>> items(Client trader, String kind) {
+        RequestSpecification request = trader.authed().queryParam("limit", 200);
+        if (kind != null) {
+            request.queryParam("kind", kind);
+        }
+        return request.get(MY_ACTIVITY).then().statusCode(200).extract().path("items");
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+/** @param reason {@link #BY_USER} when its owner cancelled it; otherwise why the platform or the broker did */
 public record OrderCancelled(
         int schemaVersion,
         UUID orderId,
@@ -16,6 +17,7 @@ public record OrderCancelled(
         Instant cancelledAt) implements OrderEvent {
     public static final String TYPE = "tradeplex.order.cancelled.v1";
     public static final int SCHEMA_VERSION = 1;
+    public static final String BY_USER = "cancelled by the user";
 
     @Override
     public String eventType() {

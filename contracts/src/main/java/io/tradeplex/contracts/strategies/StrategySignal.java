@@ -30,6 +30,12 @@ public record StrategySignal(
         Instant signalledAt) implements Event {
     public static final String TYPE = "tradeplex.strategy.signal.v1";
     public static final int SCHEMA_VERSION = 1;
+    /** What every strategy's client order id begins with, so an order's events tell a strategy's order apart. */
+    public static final String CLIENT_ORDER_ID_PREFIX = "s:";
+
+    public static boolean isStrategyOrder(String clientOrderId) {
+        return clientOrderId != null && clientOrderId.startsWith(CLIENT_ORDER_ID_PREFIX);
+    }
 
     @Override
     public String eventType() {

@@ -2,6 +2,7 @@ package io.tradeplex.order.execution;
 
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
+import io.tradeplex.contracts.orders.OrderCancelled;
 import io.tradeplex.contracts.orders.OrderStatus;
 import io.tradeplex.contracts.orders.PlaceOrder;
 import io.tradeplex.kit.context.RequestContext;
@@ -36,7 +37,7 @@ public class OrderLifecycle {
     /** A new order refused because an earlier one of the same user could not be reconciled in time. */
     public static final String RECONCILING = "RECONCILING";
     /** The reason an order cancelled on its owner's request carries. */
-    public static final String CANCELLED_BY_USER = "cancelled by the user";
+    public static final String CANCELLED_BY_USER = OrderCancelled.BY_USER;
     private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
     private static final String COMMAND_CONSUMER = "order-commands";
     private static final int PRICE_SCALE = 18;

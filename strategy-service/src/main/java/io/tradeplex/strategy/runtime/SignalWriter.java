@@ -52,7 +52,7 @@ public class SignalWriter {
     }
 
     public static String clientOrderId(UUID strategyId, Signal signal) {
-        return "s:" + strategyId + ":" + signal.barTime().getEpochSecond() + ":" + signal.leg();
+        return StrategySignal.CLIENT_ORDER_ID_PREFIX + strategyId + ":" + signal.barTime().getEpochSecond() + ":" + signal.leg();
     }
 
     public static UUID orderId(UUID userId, String clientOrderId) {

@@ -5,6 +5,7 @@ import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.contracts.orders.OrderRejected;
 import io.tradeplex.contracts.orders.OrderStatus;
+import io.tradeplex.contracts.strategies.StrategySignal;
 import io.tradeplex.contracts.strategies.StrategySignalRejected;
 import io.tradeplex.kit.inbox.Inbox;
 import io.tradeplex.kit.kafka.IncomingEvent;
@@ -26,7 +27,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderOutcomes {
     static final String INBOX_CONSUMER = "strategy-order-outcomes";
-    private static final String STRATEGY_ORDER = "s:";
 
     private final Inbox inbox;
     private final SignalRepository signals;
@@ -43,21 +43,18 @@ public class OrderOutcomes {
         IncomingEvent event = IncomingEvent.of(record);
         if (event.is(OrderRejected.TYPE)) {
             OrderRejected rejected = event.decode(OrderRejected.class);
-            if (isStrategys(rejected.clientOrderId())) {
+            if (StrategySignal.isStrategyOrder(rejected.clientOrderId())) {
                 return once(event, rejected.userId(), () -> rejected(rejected));
             }
         } else if (event.is(OrderFilled.TYPE)) {
             OrderFilled filled = event.decode(OrderFilled.class);
-            if (isStrategys(filled.clientOrderId()) && filled.status() == OrderStatus.FILLED) {
+            if (StrategySignal.isStrategyOrder(filled.clientOrderId()) && filled.status() == OrderStatus.FILLED) {
                 return once(event, filled.userId(), () -> filled(filled));
             }
         }
         return Uni.createFrom().voidItem();
     }
 
-    private static boolean isStrategys(String clientOrderId) {
-        return clientOrderId != null && clientOrderId.startsWith(STRATEGY_ORDER);
-    }
 
     private Uni<Void> once(IncomingEvent event, UUID userId, java.util.function.Supplier<Uni<Void>> apply) {
         return Tenant.transaction(userId, () -> inbox.firstDelivery(INBOX_CONSUMER, event.id())

@@ -9,9 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Stores every service's audit events in the log of the user they are keyed by, once per event id. */
+/**
+ * Stores, in the log of the user they are keyed by, once per event id: every service's audit events, and the order
+ * and strategy lifecycle read from those services' public topics. Each topic has its own channel and consumer group,
+ * so a backlog of fills never delays a login's audit entry. Kafka redelivers after a restart or rebalance (offsets are
+ * committed after processing); the inbox, in the entry's own transaction, makes a redelivery change nothing.
+ */
 @ApplicationScoped
 public class ActivityConsumer {
+    /** One inbox name for every channel: the event id is the log's primary key, whichever topic it came from. */
     static final String CONSUMER = "user-service.activity";
 
     private final Inbox inbox;
@@ -28,9 +34,26 @@ public class ActivityConsumer {
         if (!event.is(AuditEvent.TYPE)) {
             return Uni.createFrom().voidItem();
         }
-        AuditEvent audit = event.decode(AuditEvent.class);
-        return Tenant.transaction(audit.userId(), () -> inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? activity.persist(ActivityMapper.fromEvent(event.id(), audit)).replaceWithVoid()
-                        : Uni.createFrom().voidItem()));
+        return store(ActivityMapper.fromEvent(event.id(), event.decode(AuditEvent.class)));
+    }
+
+    @Incoming("order-events")
+    public Uni<Void> consumeOrderEvent(ConsumerRecord<String, String> record) {
+        return storeLifecycle(record);
+    }
+
+    @Incoming("strategy-events")
+    public Uni<Void> consumeStrategyEvent(ConsumerRecord<String, String> record) {
+        return storeLifecycle(record);
+    }
+
+    private Uni<Void> storeLifecycle(ConsumerRecord<String, String> record) {
+        return LifecycleMapper.fromEvent(IncomingEvent.of(record)).map(this::store)
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> store(ActivityEntry entry) {
+        return Tenant.transaction(entry.userId, () -> inbox.firstDelivery(CONSUMER, entry.eventId)
+                .chain(first -> first ? activity.persist(entry).replaceWithVoid() : Uni.createFrom().voidItem()));
     }
 }

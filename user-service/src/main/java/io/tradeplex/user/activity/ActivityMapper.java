@@ -15,6 +15,7 @@ final class ActivityMapper {
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MAX_DETAIL_LENGTH = 200;
+    private static final int MAX_SUMMARY_LENGTH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
@@ -35,16 +36,30 @@ final class ActivityMapper {
         entry.reason = event.reason();
         entry.resource = event.resource();
         entry.sourceIp = event.sourceIp();
-        Map<String, String> details = new TreeMap<>();
-        if (event.details() != null) {
-            // Producers promise small, non-secret details; a log that lives 400 days takes no chances on size.
-            event.details().forEach((key, value) -> details.put(key, value == null || value.length() <= MAX_DETAIL_LENGTH
-                    ? value : value.substring(0, MAX_DETAIL_LENGTH) + "…"));
-        }
-        entry.details = write(details);
+        Map<String, String> details = event.details() == null ? Map.of() : event.details();
+        entry.details = storedDetails(details);
         entry.accountId = accountIdOf(details);
         entry.summary = summaryOf(entry);
         return entry;
+    }
+
+    /**
+     * Details as stored, for every source of entries. Producers promise small, non-secret details; a log that lives
+     * 400 days takes no chances on size.
+     */
+    static String storedDetails(Map<String, String> details) {
+        Map<String, String> stored = new TreeMap<>();
+        details.forEach((key, value) -> stored.put(key, clip(value, MAX_DETAIL_LENGTH)));
+        return write(stored);
+    }
+
+    /** The summary column holds 500 characters. */
+    static String storedSummary(String summary) {
+        return clip(summary, MAX_SUMMARY_LENGTH);
+    }
+
+    static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     static ActivityView toView(ActivityEntry entry) {
@@ -74,8 +89,7 @@ final class ActivityMapper {
         if (entry.resource != null) {
             summary.append(" on ").append(entry.resource);
         }
-        String text = summary.toString();
-        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+        return storedSummary(summary.toString());
     }
 
     private static String write(Map<String, String> details) {
