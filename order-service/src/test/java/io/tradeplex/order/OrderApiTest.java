@@ -4,8 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.tradeplex.contracts.EventJson;
 import io.tradeplex.contracts.EventSchemas;
 import io.tradeplex.contracts.Topics;
+import io.tradeplex.contracts.audit.AuditEvent;
 import io.tradeplex.contracts.market.MarketTick;
 import io.tradeplex.contracts.orders.OrderFilled;
 import io.tradeplex.contracts.orders.PlaceOrder;
@@ -186,6 +188,15 @@ class OrderApiTest {
         bob.get("not-a-uuid").then().statusCode(404);
 
         ana.get(anasOrder).then().statusCode(200).body("status", org.hamcrest.Matchers.oneOf("PENDING", "ACCEPTED"));
+
+        // Both attempts are in Bob's activity log, naming the order; nothing of them is in Ana's.
+        List<KafkaProbe.Received> bobs = KAFKA.await(TestTopics.of(Topics.AUDIT), bob.id.toString(),
+                record -> record.value().contains("\"NOT_FOUND\"") && record.value().contains(anasOrder), 2,
+                Duration.ofSeconds(20));
+        assertThat(bobs).extracting(record -> EventJson.read(record.value(), AuditEvent.class).action())
+                .containsExactlyInAnyOrder("order.read", "order.cancel");
+        assertThat(KAFKA.await(TestTopics.of(Topics.AUDIT), ana.id.toString(),
+                record -> record.value().contains("NOT_FOUND"), 1, Duration.ofSeconds(2))).isEmpty();
     }
 
     @Test
@@ -199,6 +210,13 @@ class OrderApiTest {
                 .body("code", equalTo("ACCOUNT_NOT_FOUND"))
                 .body("errors.field", hasItem("accountId"));
         given().auth().oauth2(bob.token).get("/api/v1/orders").then().body("size()", equalTo(0));
+        List<KafkaProbe.Received> denied = KAFKA.await(TestTopics.of(Topics.AUDIT), bob.id.toString(),
+                record -> record.value().contains("steal-1"), 1, Duration.ofSeconds(20));
+        assertThat(denied).singleElement().satisfies(record -> {
+            AuditEvent event = EventJson.read(record.value(), AuditEvent.class);
+            assertThat(event.reason()).isEqualTo("ACCOUNT_NOT_FOUND");
+            assertThat(event.details()).containsEntry("accountId", ana.accountId.toString());
+        });
     }
 
     @Test

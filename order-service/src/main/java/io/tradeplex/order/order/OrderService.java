@@ -42,6 +42,7 @@ public class OrderService {
     private static final Logger LOG = Logger.getLogger(OrderService.class);
     public static final String ORIGIN_API = "api";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND";
 
     private final OrderRepository orders;
     private final FillRepository fills;
@@ -95,6 +96,9 @@ public class OrderService {
                 .onFailure(OrderService::isUniqueViolation).recoverWithUni(() ->
                         Tenant.transaction(userId, () -> orders.findByClientOrderId(userId, request.clientOrderId()))
                                 .map(winner -> Decision.placed(new Placement(OrderMapper.toView(winner, null), true))))
+                .onFailure(failure -> hasCode(failure, ACCOUNT_NOT_FOUND)).call(() -> audit.record(audit.denied(
+                        userId, userId, "order.place", ACCOUNT_NOT_FOUND, "/api/v1/orders", Map.of("accountId",
+                                String.valueOf(request.accountId()), "clientOrderId", request.clientOrderId()))))
                 .map(Decision::placementOrThrow);
     }
 
@@ -165,8 +169,24 @@ public class OrderService {
 
     public Uni<OrderView> get(UUID userId, UUID orderId) {
         return Tenant.transaction(userId, () -> orders.findOwned(userId, orderId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Order"))
-                .chain(order -> fills.ofOrder(userId, orderId).map(orderFills -> OrderMapper.toView(order, orderFills))));
+                        .onItem().ifNull().failWith(() -> ApiException.notFound("Order"))
+                        .chain(order -> fills.ofOrder(userId, orderId).map(orderFills -> OrderMapper.toView(order,
+                                orderFills))))
+                .onFailure(OrderService::isNotFound).call(() -> notFoundInCallersLog(userId, "order.read", orderId));
+    }
+
+    /** Another user's order reads as unknown, and the attempt lands in the caller's activity log, not the owner's. */
+    private Uni<Void> notFoundInCallersLog(UUID userId, String action, UUID orderId) {
+        return audit.record(audit.denied(userId, userId, action, "NOT_FOUND", "/api/v1/orders/" + orderId,
+                Map.of("orderId", orderId.toString())));
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof ApiException refusal && refusal.status() == 404;
+    }
+
+    private static boolean hasCode(Throwable failure, String code) {
+        return failure instanceof ApiException refusal && code.equals(refusal.code());
     }
 
     /**
@@ -182,11 +202,13 @@ public class OrderService {
      * like any cancel of an ended order.
      */
     public Uni<Cancellation> cancel(UUID userId, UUID orderId) {
-        return openOrder(userId, orderId).chain(order -> order.status != OrderStatus.PENDING
-                ? cancelAtBroker(userId, orderId)
-                : lifecycle.cancelPending(userId, orderId, OrderLifecycle.CANCELLED_BY_USER)
-                // Accepted meanwhile: it may be at its broker already.
-                .chain(cancelled -> cancelled ? cancellation(userId, orderId) : cancelAtBroker(userId, orderId)));
+        return openOrder(userId, orderId)
+                .onFailure(OrderService::isNotFound).call(() -> notFoundInCallersLog(userId, "order.cancel", orderId))
+                .chain(order -> order.status != OrderStatus.PENDING
+                        ? cancelAtBroker(userId, orderId)
+                        : lifecycle.cancelPending(userId, orderId, OrderLifecycle.CANCELLED_BY_USER)
+                        // Accepted meanwhile: it may be at its broker already.
+                        .chain(cancelled -> cancelled ? cancellation(userId, orderId) : cancelAtBroker(userId, orderId)));
     }
 
     private Uni<Cancellation> cancelAtBroker(UUID userId, UUID orderId) {
@@ -255,7 +277,7 @@ public class OrderService {
     }
 
     private static ApiException unknownAccount() {
-        return new ApiException(422, "Unprocessable request", "ACCOUNT_NOT_FOUND", "No such broker account",
+        return new ApiException(422, "Unprocessable request", ACCOUNT_NOT_FOUND, "No such broker account",
                 List.of(new FieldError("accountId", "is not one of your broker accounts")));
     }
 

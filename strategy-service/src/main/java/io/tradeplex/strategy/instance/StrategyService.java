@@ -7,6 +7,7 @@ import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.strategies.StrategyStarted;
 import io.tradeplex.contracts.strategies.StrategyStopped;
 import io.tradeplex.contracts.users.UserState;
+import io.tradeplex.kit.audit.AuditTrail;
 import io.tradeplex.kit.outbox.Outbox;
 import io.tradeplex.kit.problem.ApiException;
 import io.tradeplex.kit.problem.FieldError;
@@ -27,7 +28,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,23 +43,30 @@ public class StrategyService {
     static final int MAX_SYMBOLS = 20;
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}(-[A-Z0-9]{1,20})?");
     private static final Logger LOG = Logger.getLogger(StrategyService.class);
+    static final String PATH = "/api/v1/strategies";
 
     private final StrategyRepository strategies;
     private final SignalRepository signals;
     private final UserDirectory users;
     private final Outbox outbox;
     private final RuntimeConfig config;
+    private final AuditTrail audit;
 
     public StrategyService(StrategyRepository strategies, SignalRepository signals, UserDirectory users, Outbox outbox,
-                           RuntimeConfig config) {
+                           RuntimeConfig config, AuditTrail audit) {
         this.strategies = strategies;
         this.signals = signals;
         this.users = users;
         this.outbox = outbox;
         this.config = config;
+        this.audit = audit;
     }
 
     public Uni<StrategyView> create(UUID userId, CreateStrategyRequest request) {
+        return audited(userId, "strategy.create", null, () -> createChecked(userId, request));
+    }
+
+    private Uni<StrategyView> createChecked(UUID userId, CreateStrategyRequest request) {
         requireMayChangeParameters(userId);
         List<FieldError> errors = new ArrayList<>();
         UUID accountId = accountIdOf(request.accountId(), errors);
@@ -89,7 +99,10 @@ public class StrategyService {
                 throw ApiException.unprocessable("STRATEGY_COUNT_LIMIT", "You have " + count + " strategies, the most "
                         + "one user may keep; delete one first");
             }
-            return strategies.persist(strategy);
+            return strategies.persist(strategy).call(saved -> audit.within(audit.allowed(userId, userId,
+                    "strategy.create", PATH + "/" + saved.id, Map.of("strategyId", saved.id.toString(),
+                            "template", saved.template, "accountId", saved.accountId.toString(),
+                            "symbols", saved.symbols, "interval", saved.barInterval))));
         })).map(saved -> StrategyMapper.toView(saved, null));
     }
 
@@ -102,14 +115,21 @@ public class StrategyService {
     }
 
     public Uni<StrategyView> get(UUID userId, UUID strategyId) {
-        return Tenant.transaction(userId, () -> owned(userId, strategyId, false)
-                .chain(row -> signals.latest(userId, row.id).map(last -> StrategyMapper.toView(row, last))));
+        return audited(userId, "strategy.read", strategyId, () -> Tenant.transaction(userId, () -> owned(userId,
+                strategyId, false).chain(row -> signals.latest(userId, row.id).map(last -> StrategyMapper.toView(row,
+                last)))));
     }
 
     /** New parameters apply from the next start; a running strategy is stopped first. */
     public Uni<StrategyView> changeParameters(UUID userId, UUID strategyId, ParamsRequest request) {
-        requireMayChangeParameters(userId);
-        return Tenant.transaction(userId, () -> owned(userId, strategyId, true).map(row -> {
+        return audited(userId, "strategy.params.change", strategyId, () -> {
+            requireMayChangeParameters(userId);
+            return changeChecked(userId, strategyId, request);
+        });
+    }
+
+    private Uni<StrategyView> changeChecked(UUID userId, UUID strategyId, ParamsRequest request) {
+        return Tenant.transaction(userId, () -> owned(userId, strategyId, true).chain(row -> {
             if (row.status == StrategyStatus.RUNNING) {
                 throw ApiException.conflict("STRATEGY_RUNNING", "Stop the strategy before changing its parameters");
             }
@@ -119,11 +139,17 @@ public class StrategyService {
             // The runs' windows were built for the old parameters: they start again.
             row.state = "{}";
             row.updatedAt = Instant.now();
-            return StrategyMapper.toView(row, null);
+            return audit.within(audit.allowed(userId, userId, "strategy.params.change", PATH + "/" + row.id,
+                    Map.of("strategyId", row.id.toString(), "params", row.params)))
+                    .replaceWith(StrategyMapper.toView(row, null));
         }));
     }
 
     public Uni<StrategyView> start(UUID userId, UUID strategyId) {
+        return audited(userId, "strategy.start", strategyId, () -> startChecked(userId, strategyId));
+    }
+
+    private Uni<StrategyView> startChecked(UUID userId, UUID strategyId) {
         return Tenant.transaction(userId, () -> owned(userId, strategyId, true).chain(row -> {
             if (row.status == StrategyStatus.RUNNING) {
                 return Uni.createFrom().item(row);
@@ -148,11 +174,16 @@ public class StrategyService {
     }
 
     public Uni<StrategyView> stop(UUID userId, UUID strategyId) {
-        return Tenant.transaction(userId, () -> owned(userId, strategyId, true)
-                .chain(row -> stopRow(row, "user", null))).map(row -> StrategyMapper.toView(row, null));
+        return audited(userId, "strategy.stop", strategyId, () -> Tenant.transaction(userId, () -> owned(userId,
+                strategyId, true).chain(row -> stopRow(row, "user", null))).map(row -> StrategyMapper.toView(row,
+                null)));
     }
 
     public Uni<Void> delete(UUID userId, UUID strategyId) {
+        return audited(userId, "strategy.delete", strategyId, () -> deleteChecked(userId, strategyId));
+    }
+
+    private Uni<Void> deleteChecked(UUID userId, UUID strategyId) {
         return Tenant.transaction(userId, () -> owned(userId, strategyId, true).chain(row -> {
             if (row.status == StrategyStatus.RUNNING) {
                 throw ApiException.conflict("STRATEGY_RUNNING", "Stop the strategy before deleting it");
@@ -184,6 +215,23 @@ public class StrategyService {
         String user = row.userId.toString();
         return outbox.add(Topics.STRATEGIES, user, user, new StrategyStopped(StrategyStopped.SCHEMA_VERSION, row.userId,
                 row.id, by, reason, now)).replaceWith(row);
+    }
+
+    /**
+     * A refusal by a rule — another user's or an unknown strategy (404), a permission (403), a limit or an account
+     * not the caller's (422) — lands in the caller's activity log, never in anyone else's; bad input (400) and
+     * conflicts with the strategy's state (409) do not.
+     */
+    private <T> Uni<T> audited(UUID userId, String action, UUID strategyId, Supplier<Uni<T>> work) {
+        String resource = strategyId == null ? PATH : PATH + "/" + strategyId;
+        return Uni.createFrom().<T>deferred(work::get).onFailure(StrategyService::isDenial).call(failure ->
+                audit.record(audit.denied(userId, userId, action, ((ApiException) failure).code(), resource,
+                        strategyId == null ? Map.of() : Map.of("strategyId", strategyId.toString()))));
+    }
+
+    private static boolean isDenial(Throwable failure) {
+        return failure instanceof ApiException refusal
+                && (refusal.status() == 403 || refusal.status() == 404 || refusal.status() == 422);
     }
 
     private Uni<StrategyEntity> owned(UUID userId, UUID strategyId, boolean forUpdate) {

@@ -3,7 +3,6 @@ package io.tradeplex.strategy.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.orders.OrderType;
@@ -22,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -60,7 +60,8 @@ public class SignalWriter {
     }
 
     /**
-     * Writes one user's queued signals in one transaction, in their order, with each strategy's newest snapshot.
+     * Writes one user's queued signals in one transaction, in their order, with each strategy's newest snapshot: a
+     * handful of statements however many signals (the rows batched, the events in one multi-row insert).
      *
      * @return the strategies no longer RUNNING in the database (stopped meanwhile): nothing was written for them
      */
@@ -76,18 +77,23 @@ public class SignalWriter {
                             .forEach(strategy -> running.put(strategy.id, strategy));
                     Set<UUID> notRunning = new HashSet<>(ids);
                     notRunning.removeAll(running.keySet());
-                    return Multi.createFrom().iterable(batch)
-                            .filter(pending -> running.containsKey(pending.live().strategyId))
-                            .onItem().transformToUniAndConcatenate(pending -> {
-                                putSnapshot(running.get(pending.live().strategyId), pending.symbol(),
-                                        pending.snapshot(), now);
-                                return Multi.createFrom().iterable(pending.signals())
-                                        .onItem().transformToUniAndConcatenate(signal ->
-                                                writeOne(pending.live(), pending.symbol(), signal, written, now))
-                                        .collect().last();
-                            })
-                            .collect().last()
-                            .replaceWith(notRunning);
+                    List<SignalEntity> rows = new ArrayList<>();
+                    List<Outbox.Outgoing> events = new ArrayList<>();
+                    for (SignalQueue.Pending pending : batch) {
+                        StrategyEntity strategy = running.get(pending.live().strategyId);
+                        if (strategy == null) {
+                            continue;
+                        }
+                        putSnapshot(strategy, pending.symbol(), pending.snapshot(), now);
+                        for (Signal signal : pending.signals()) {
+                            String clientOrderId = clientOrderId(pending.live().strategyId, signal);
+                            // Already there: a replayed bar's signal, written before.
+                            if (written.add(clientOrderId)) {
+                                add(pending.live(), pending.symbol(), signal, clientOrderId, now, rows, events);
+                            }
+                        }
+                    }
+                    return signals.persist(rows).chain(() -> outbox.addAll(events)).replaceWith(notRunning);
                 })));
     }
 
@@ -118,12 +124,8 @@ public class SignalWriter {
                 }));
     }
 
-    /** @param written the client order ids already in the database (a replayed bar's), and those added here */
-    private Uni<Void> writeOne(LiveStrategy live, String symbol, Signal signal, Set<String> written, Instant now) {
-        String clientOrderId = clientOrderId(live.strategyId, signal);
-        if (!written.add(clientOrderId)) {
-            return Uni.createFrom().voidItem();
-        }
+    private static void add(LiveStrategy live, String symbol, Signal signal, String clientOrderId, Instant now,
+                            List<SignalEntity> rows, List<Outbox.Outgoing> events) {
         UUID orderId = orderId(live.userId, clientOrderId);
         String user = live.userId.toString();
         SignalEntity row = new SignalEntity();
@@ -140,15 +142,13 @@ public class SignalWriter {
         row.status = SignalEntity.SENT;
         row.createdAt = now;
         row.updatedAt = now;
-        return signals.persist(row)
-                .chain(() -> outbox.add(Topics.ORDER_COMMANDS, user, user, new PlaceOrder(PlaceOrder.SCHEMA_VERSION,
-                        orderId, live.userId, live.accountId, live.broker, clientOrderId, symbol, signal.side(),
-                        OrderType.MARKET, signal.quantity(), null, "strategy:" + live.strategyId, now)))
-                .chain(() -> outbox.add(Topics.STRATEGIES, user, user, new StrategySignal(
-                        StrategySignal.SCHEMA_VERSION, live.userId, live.strategyId, live.accountId, symbol,
-                        signal.side(), signal.quantity(), signal.kind().name(), signal.reason(), signal.barTime(),
-                        orderId, clientOrderId, now)))
-                .replaceWithVoid();
+        rows.add(row);
+        events.add(new Outbox.Outgoing(Topics.ORDER_COMMANDS, user, user, new PlaceOrder(PlaceOrder.SCHEMA_VERSION,
+                orderId, live.userId, live.accountId, live.broker, clientOrderId, symbol, signal.side(),
+                OrderType.MARKET, signal.quantity(), null, "strategy:" + live.strategyId, now)));
+        events.add(new Outbox.Outgoing(Topics.STRATEGIES, user, user, new StrategySignal(StrategySignal.SCHEMA_VERSION,
+                live.userId, live.strategyId, live.accountId, symbol, signal.side(), signal.quantity(),
+                signal.kind().name(), signal.reason(), signal.barTime(), orderId, clientOrderId, now)));
     }
 
     private static void putSnapshot(StrategyEntity strategy, String symbol, String snapshot, Instant now) {

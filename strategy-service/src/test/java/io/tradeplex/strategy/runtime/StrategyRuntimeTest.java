@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import io.tradeplex.contracts.EventJson;
 import io.tradeplex.contracts.EventSchemas;
 import io.tradeplex.contracts.Topics;
+import io.tradeplex.contracts.audit.AuditEvent;
 import io.tradeplex.contracts.orders.OrderRejected;
 import io.tradeplex.contracts.orders.OrderType;
 import io.tradeplex.contracts.orders.PlaceOrder;
@@ -58,6 +59,7 @@ class StrategyRuntimeTest {
     private static final String STRATEGIES = "test." + Topics.STRATEGIES;
     private static final String ORDERS = "test." + Topics.ORDERS;
     private static final String USERS = "test." + Topics.USERS;
+    private static final String AUDIT = "test." + Topics.AUDIT;
     private static KafkaProbe kafka;
 
     @Inject
@@ -311,6 +313,51 @@ class StrategyRuntimeTest {
         String key() {
             return userId.toString();
         }
+    }
+
+    @Test
+    void refusalsLandInTheCallersActivityLogOnlyAndChangesAreAudited() {
+        Trader owner = trader("basic", false);
+        Trader attacker = trader("basic", false);
+        Trader tradeOnly = trader("basic", true);
+        String strategyId = create(owner, uniqueSymbol("A"));
+        owner.api().body(Map.of("params", Map.of("fastPeriod", 3, "slowPeriod", 5, "orderSizeUsd", "50")))
+                .put("/api/v1/strategies/" + strategyId + "/params").then().statusCode(200);
+
+        attacker.api().get("/api/v1/strategies/" + strategyId).then().statusCode(404);
+        attacker.api().post("/api/v1/strategies/" + strategyId + "/start").then().statusCode(404);
+        attacker.api().body(Map.of("params", smaParams())).put("/api/v1/strategies/" + strategyId + "/params")
+                .then().statusCode(404);
+        attacker.api().body(Map.of("template", "sma-crossover", "accountId", owner.accountId.toString(),
+                "symbols", List.of("BTC-USD"), "params", smaParams())).post("/api/v1/strategies").then().statusCode(422);
+        tradeOnly.api().body(createBody(tradeOnly, uniqueSymbol("A"))).post("/api/v1/strategies").then().statusCode(403);
+
+        List<AuditEvent> denied = audits(attacker, AuditEvent.DENIED, 4);
+        assertThat(denied).extracting(AuditEvent::action).containsExactlyInAnyOrder("strategy.read", "strategy.start",
+                "strategy.params.change", "strategy.create");
+        assertThat(denied).extracting(AuditEvent::reason).containsOnly("NOT_FOUND", "ACCOUNT_NOT_FOUND");
+        assertThat(denied).filteredOn(event -> !"strategy.create".equals(event.action()))
+                .extracting(AuditEvent::resource).containsOnly("/api/v1/strategies/" + strategyId);
+        assertThat(audits(tradeOnly, AuditEvent.DENIED, 1)).singleElement()
+                .satisfies(event -> assertThat(event.reason()).isEqualTo("TRADE_ONLY"));
+
+        List<AuditEvent> owners = audits(owner, AuditEvent.ALLOWED, 2);
+        assertThat(owners).extracting(AuditEvent::action).containsExactly("strategy.create", "strategy.params.change");
+        assertThat(owners.get(1).details().get("params")).contains("\"fastPeriod\":3");
+        assertThat(kafka.await(AUDIT, owner.key(), record -> record.value().contains("\"DENIED\""), 1,
+                Duration.ofSeconds(2))).as("the attacker's attempts are not in the owner's log").isEmpty();
+    }
+
+    private static List<AuditEvent> audits(Trader trader, String outcome, int count) {
+        List<AuditEvent> events = kafka.await(AUDIT, trader.key(), record -> {
+            if (!AuditEvent.TYPE.equals(record.type())) {
+                return false;
+            }
+            AuditEvent event = EventJson.read(record.value(), AuditEvent.class);
+            return outcome.equals(event.outcome()) && event.action().startsWith("strategy.");
+        }, count, WAIT).stream().map(record -> EventJson.read(record.value(), AuditEvent.class)).toList();
+        assertThat(events).as("%s %s audit events of %s", count, outcome, trader.userId()).hasSize(count);
+        return events;
     }
 
     private Trader trader(String tier, boolean tradeOnly) {
