@@ -25,6 +25,12 @@ public final class SecretRedactingFilter implements Filter {
             + "|access_?token|refresh_?token|id_?token|token|totp_?secret|totp|otp|signing_?key|private_?key"
             + "|credentials?|session_?id|signature)";
 
+    /**
+     * Every handler runs the filter on the same record, so a second pass must leave a masked value as it is (and not
+     * mask "[REDACTED" again, leaving one more "]" each time).
+     */
+    private static final String NOT_MASKED = "(?!" + Pattern.quote(MASK) + ")";
+
     /** Each rule keeps group 1 (the name and separator) and masks the rest. */
     private static final List<Pattern> RULES = List.of(
             // "password":"value" and 'secret': 'value' (JSON, maps printed as JSON)
@@ -32,10 +38,10 @@ public final class SecretRedactingFilter implements Filter {
             // the same with single quotes, as some toString() and dict-like dumps print them
             Pattern.compile("(?i)([\"']?[\\w-]*" + SECRET_NAMES + "[\"']?\\s*[:=]\\s*')(?:[^'\\\\]|\\\\.)*(')"),
             // password=value, apiKey: value, secret value (query strings, toString(), headers)
-            Pattern.compile("(?i)(\\b[\\w-]*" + SECRET_NAMES + "\\b\\s*[=:]\\s*)[^\\s,;&\"'}\\])]+()"),
+            Pattern.compile("(?i)(\\b[\\w-]*" + SECRET_NAMES + "\\b\\s*[=:]\\s*)" + NOT_MASKED + "[^\\s,;&\"'}\\])]+()"),
             // Authorization: <any scheme> <credentials>, as a header line or a printed header map ({Authorization=[...]})
-            Pattern.compile("(?i)(\\bauthorization[\"']?\\s*[:=]\\s*[\\[\"']?)"
-                    + "(?:(?:Bearer|Basic|Digest|token)\\s+)?[^\\s\"',;}\\]]+()"),
+            Pattern.compile("(?i)(\\bauthorization[\"']?\\s*[:=]\\s*" + NOT_MASKED + "[\\[\"']?)" + NOT_MASKED
+                    + "(?:(?:Bearer|Basic|Digest|token)\\s+)?[^\\s\"',;}\\[\\]]+()"),
             // Bearer xyz / Basic xyz without the header name in front
             Pattern.compile("(?i)(\\b(?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]+()"),
             // Kite's "token api_key:access_token" scheme: the API key and the access token both go
