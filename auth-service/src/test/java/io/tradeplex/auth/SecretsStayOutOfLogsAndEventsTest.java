@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tradeplex.auth.time.MutableClock;
 import io.tradeplex.testing.KafkaProbe;
+import io.tradeplex.testing.TestLog;
 import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CWE-532: plants canary secrets through every flow that handles one (sign-up, verification, login, wrong login,
- * refresh and its replay, TOTP enrolment, codes, recovery codes, logout) and then looks for them in everything logged
- * meanwhile and in every event published for the user.
+ * refresh and its replay, TOTP enrolment and its otpauth URI, codes, recovery codes, logout) and then looks for them in
+ * everything handed to a logger meanwhile, in what the real log pipeline wrote ({@link TestLog}: the file handler with
+ * its redact-secrets filter, at DEBUG) and in every event published for the user.
  */
 @QuarkusTest
 class SecretsStayOutOfLogsAndEventsTest {
@@ -113,8 +115,11 @@ class SecretsStayOutOfLogsAndEventsTest {
         secrets.addAll(tokens(first, refreshed));
 
         String accessToken = refreshed.path("accessToken");
-        String totpSecret = given().auth().oauth2(accessToken).post("/api/v1/me/totp").then().statusCode(200).extract().path("secret");
+        Response enrolment = given().auth().oauth2(accessToken).post("/api/v1/me/totp");
+        enrolment.then().statusCode(200);
+        String totpSecret = enrolment.path("secret");
         secrets.add(totpSecret);
+        secrets.add(enrolment.path("otpauthUri"));
         String enrolmentCode = codeAt(totpSecret, clock.instant());
         codes.add(enrolmentCode);
         List<String> recoveryCodes = given().auth().oauth2(accessToken).contentType(ContentType.JSON)
@@ -140,6 +145,8 @@ class SecretsStayOutOfLogsAndEventsTest {
         List<KafkaProbe.Received> events = Events.everything(userId, 4, 7);
 
         assertThat(logged).as("captured log lines").isNotEmpty();
+        // The sign-in with a TOTP code is a request whose lines the file must have (a control inside proves it is read).
+        TestLog.assertRequestLoggedWithout(withCode.header("X-Request-Id"), secrets.toArray(String[]::new));
         for (String secret : secrets) {
             assertThat(logged).as("log lines").noneMatch(line -> line.contains(secret));
             assertThat(events).as("events").noneMatch(event -> event.value().contains(secret));

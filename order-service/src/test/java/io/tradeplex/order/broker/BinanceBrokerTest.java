@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tradeplex.order.support.FakeBinanceResource;
 import io.tradeplex.order.support.FakeUserService;
+import io.tradeplex.testing.TestLog;
 import io.tradeplex.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,24 @@ class BinanceBrokerTest {
         assertThat(BINANCE.statusOf(clientOrderId)).contains("CANCELED");
     }
 
+    /** CWE-532 through the real log pipeline ({@link TestLog}): the key pair that signs a placed and a refused order. */
+    @Test
+    void theKeyPairThatSignsOrdersReachesNoLogLine() {
+        Trader ana = Trader.create();
+        BINANCE.price("BTCUSDT", "65000");
+        String requestId = "log-canary-" + UUID.randomUUID();
+        String filled = given().auth().oauth2(ana.token()).header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                .body(Map.of("accountId", ana.accountId().toString(), "symbol", "BTC-USD", "side", "BUY", "type", "MARKET",
+                        "quantity", "0.001", "clientOrderId", "bn-" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/v1/orders").then().statusCode(202).extract().path("orderId");
+        awaitStatus(ana, filled, "FILLED");
+        BINANCE.rejectNextPlacement(400, -2010, "Account has insufficient balance for requested action.");
+        String refused = ana.place("BTC-USD", "MARKET", "0.001", null, "bn-" + UUID.randomUUID().toString().substring(0, 8));
+        awaitStatus(ana, refused, "REJECTED");
+
+        TestLog.assertRequestLoggedWithout(requestId, ana.apiKey(), ana.apiSecret());
+    }
+
     private static ValidatableResponse awaitStatus(Trader trader, String orderId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 given().auth().oauth2(trader.token()).get("/api/v1/orders/" + orderId).then().statusCode(200)
@@ -127,13 +146,14 @@ class BinanceBrokerTest {
         return given().auth().oauth2(trader.token()).get("/api/v1/orders/" + orderId).then();
     }
 
-    private record Trader(UUID id, String token, UUID accountId, String apiKey) {
+    private record Trader(UUID id, String token, UUID accountId, String apiKey, String apiSecret) {
         static Trader create() {
             UUID id = UUID.randomUUID();
             String apiKey = "key" + UUID.randomUUID().toString().replace("-", "");
             String apiSecret = "secret" + UUID.randomUUID().toString().replace("-", "");
             BINANCE.register(apiKey, apiSecret);
-            return new Trader(id, TestTokens.trader(id), FakeUserService.binanceAccountOf(id, apiKey, apiSecret), apiKey);
+            return new Trader(id, TestTokens.trader(id), FakeUserService.binanceAccountOf(id, apiKey, apiSecret), apiKey,
+                    apiSecret);
         }
 
         /** A limit buy below the market, once it rests at Binance. */

@@ -11,6 +11,7 @@ import io.tradeplex.order.broker.kite.KiteTag;
 import io.tradeplex.order.execution.OpenOrder;
 import io.tradeplex.order.support.FakeKiteResource;
 import io.tradeplex.order.support.FakeUserService;
+import io.tradeplex.testing.TestLog;
 import io.tradeplex.testing.TestTokens;
 import io.tradeplex.testing.brokers.FakeKite;
 import jakarta.inject.Inject;
@@ -308,6 +309,27 @@ class KiteBrokerTest {
         return given().contentType(ContentType.JSON).body(body).post(POSTBACK).then();
     }
 
+    /**
+     * CWE-532 through the real log pipeline ({@link TestLog}): the API key and access token Kite gets in
+     * {@code Authorization: token api_key:access_token}, on a placed order and on one refused for an expired session.
+     */
+    @Test
+    void theCredentialsSentToKiteReachNoLogLine() {
+        Trader ana = Trader.create();
+        KITE.price("NSE", "INFY", "1520.5");
+        String requestId = "log-canary-" + UUID.randomUUID();
+        String filled = given().auth().oauth2(ana.token()).header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                .body(Map.of("accountId", ana.accountId().toString(), "symbol", "INFY-NSE", "side", "BUY", "type", "MARKET",
+                        "quantity", "1", "clientOrderId", "kite-" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/v1/orders").then().statusCode(202).extract().path("orderId");
+        awaitStatus(ana, filled, "FILLED");
+        KITE.expireSessions(ana.apiKey());
+        String refused = ana.place("INFY-NSE", "MARKET", "1", null);
+        awaitStatus(ana, refused, "REJECTED").body("rejectCode", equalTo("BROKER_LOGIN_REQUIRED"));
+
+        TestLog.assertRequestLoggedWithout(requestId, ana.apiKey(), ana.apiSecret(), ana.accessToken());
+    }
+
     private static ValidatableResponse awaitStatus(Trader trader, String orderId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 given().auth().oauth2(trader.token()).get("/api/v1/orders/" + orderId).then().statusCode(200)
@@ -323,7 +345,7 @@ class KiteBrokerTest {
         }
     }
 
-    private record Trader(UUID id, String token, UUID accountId, String apiKey, String accessToken) {
+    private record Trader(UUID id, String token, UUID accountId, String apiKey, String apiSecret, String accessToken) {
         static Trader create() {
             UUID id = UUID.randomUUID();
             String apiKey = "kitekey" + UUID.randomUUID().toString().replace("-", "");
@@ -332,7 +354,7 @@ class KiteBrokerTest {
             KITE.register(apiKey, apiSecret, kiteUserId);
             String accessToken = KITE.openSession(apiKey);
             UUID accountId = FakeUserService.kiteAccountOf(id, apiKey, apiSecret, accessToken, kiteUserId);
-            return new Trader(id, TestTokens.trader(id), accountId, apiKey, accessToken);
+            return new Trader(id, TestTokens.trader(id), accountId, apiKey, apiSecret, accessToken);
         }
 
         String place(String symbol, String type, String quantity, String limitPrice) {

@@ -3,10 +3,12 @@ package io.tradeplex.user.brokeraccount;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.tradeplex.contracts.EventJson;
 import io.tradeplex.contracts.Topics;
 import io.tradeplex.contracts.users.UserState;
 import io.tradeplex.testing.KafkaProbe;
+import io.tradeplex.testing.TestLog;
 import io.tradeplex.user.brokers.BrokerFakes;
 import io.tradeplex.testing.brokers.FakeBinance;
 import io.tradeplex.testing.brokers.FakeKite;
@@ -242,6 +244,47 @@ class BrokerLinkingTest {
                     .isEqualTo(UUID.fromString(accountId));
             assertThat(EventJson.read(states.get(4).value(), UserState.class).activeAccountId()).isNull();
         }
+    }
+
+    /**
+     * CWE-532 through the real log pipeline ({@link TestLog}): the Binance key pair on a link that succeeds and on one
+     * Binance refuses, the Kite secret, the request token and the access token of the exchange reach no log line.
+     */
+    @Test
+    void brokerSecretsReachNoLogLine() {
+        UUID user = UUID.randomUUID();
+        String binanceKey = TestLog.canary("binance-key");
+        String binanceSecret = TestLog.canary("binance-secret");
+        String wrongSecret = TestLog.canary("binance-wrong-secret");
+        binance.register(binanceKey, binanceSecret);
+        String linked = "log-canary-" + UUID.randomUUID();
+        linkWithRequestId(user, "binance", binanceKey, binanceSecret, linked).statusCode(201);
+        String refused = "log-canary-" + UUID.randomUUID();
+        linkWithRequestId(user, "binance", binanceKey, wrongSecret, refused).statusCode(422);
+
+        String kiteKey = TestLog.canary("kite-key");
+        String kiteSecret = TestLog.canary("kite-secret");
+        kite.register(kiteKey, kiteSecret, "KL7788");
+        String accountId = linkWithRequestId(user, "kite", kiteKey, kiteSecret, "log-canary-" + UUID.randomUUID())
+                .statusCode(201).extract().path("accountId");
+        String requestToken = kite.issueRequestToken(kiteKey);
+        String session = "log-canary-" + UUID.randomUUID();
+        given().spec(as(user)).header("X-Request-Id", session).contentType(ContentType.JSON)
+                .body(Map.of("requestToken", requestToken))
+                .post(ACCOUNTS + "/" + accountId + "/kite-session").then().statusCode(200);
+
+        String[] canaries = {binanceKey, binanceSecret, wrongSecret, kiteKey, kiteSecret, requestToken,
+                kite.accessTokenIssuedFor(requestToken)};
+        TestLog.assertRequestLoggedWithout(linked, canaries);
+        TestLog.assertRequestLoggedWithout(refused, canaries);
+        TestLog.assertRequestLoggedWithout(session, canaries);
+    }
+
+    private static ValidatableResponse linkWithRequestId(UUID user, String broker, String apiKey, String apiSecret,
+                                                         String requestId) {
+        return given().spec(as(user)).header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                .body(Map.of("broker", broker, "label", "Live", "credentials", Map.of("apiKey", apiKey, "apiSecret", apiSecret)))
+                .post(ACCOUNTS).then();
     }
 
     static void expireKiteSession(Pool pool, UUID user, String accountId) {

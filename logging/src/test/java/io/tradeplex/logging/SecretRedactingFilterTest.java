@@ -1,4 +1,4 @@
-package io.tradeplex.kit.logging;
+package io.tradeplex.logging;
 
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +27,19 @@ class SecretRedactingFilterTest {
             "signingKey=" + CANARY,
             "Authorization: Bearer " + CANARY,
             "Authorization: Basic " + CANARY,
+            "Authorization: token kite-api-key:" + CANARY,
+            "headers {Authorization=[token kite-api-key:" + CANARY + "], Accept=[json]}",
+            "X-MBX-APIKEY: " + CANARY,
+            "GET /api/v3/order?symbol=BTCUSDT&timestamp=1&signature=" + CANARY,
             "otpauth://totp/Tradeplex:a@b.io?secret=" + CANARY + "&issuer=Tradeplex",
             "-----BEGIN PRIVATE KEY-----\n" + CANARY + "\n-----END PRIVATE KEY-----",
     })
-    void masksTheSecretInEveryShape(String message) {
+    void masksTheSecretInEveryShapeAndASecondPassChangesNothing(String message) {
         String clean = SecretRedactingFilter.redact(message);
 
         assertThat(clean).doesNotContain(CANARY).contains(SecretRedactingFilter.MASK);
+        // the console and the file handler each run the filter on the same record
+        assertThat(SecretRedactingFilter.redact(clean)).isEqualTo(clean);
     }
 
     @Test
@@ -47,6 +53,14 @@ class SecretRedactingFilterTest {
         String message = "order 42 accepted for user 6f0c… tokensLeft=3 passwordChanged=true";
 
         assertThat(SecretRedactingFilter.redact(message)).isEqualTo(message);
+    }
+
+    @Test
+    void masksTheKiteApiKeyWithItsAccessToken() {
+        assertThat(SecretRedactingFilter.redact("Authorization: token kite-api-key:" + CANARY))
+                .isEqualTo("Authorization: [REDACTED]");
+        assertThat(SecretRedactingFilter.redact("sent token kite-api-key:" + CANARY + " to kite"))
+                .isEqualTo("sent token [REDACTED] to kite");
     }
 
     @Test
