@@ -109,7 +109,7 @@ class ActivityEndToEndTest {
         List<Map<String, Object>> strategies = awaitEntries(alice, "strategy",
                 e -> strategy.equals(e.get("resource")) && "strategy.stopped".equals(e.get("action")), 1);
         assertThat(strategies).filteredOn(e -> strategy.equals(e.get("resource"))).extracting(e -> e.get("action"))
-                .containsExactlyInAnyOrder("strategy.started", "strategy.stopped");
+                .containsExactlyInAnyOrder("strategy.create", "strategy.started", "strategy.stopped");
         alice.get(MY_ACTIVITY + "/" + LocalDate.now(ZoneOffset.UTC) + ".log").then().statusCode(200)
                 .body(containsString("ALLOWED order.filled order.filled BUY 0.0005 BTC-USD @ "));
 

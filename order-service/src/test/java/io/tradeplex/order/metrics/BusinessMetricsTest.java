@@ -102,6 +102,16 @@ class BusinessMetricsTest {
         assertThat(metrics).doesNotContain(user.toString());
     }
 
+    @Test
+    void brokersWithLimitsShowTheirCircuitAndQueueBeforeTheirFirstCall() {
+        String metrics = scrape();
+        for (String broker : List.of("binance", "kite")) {
+            assertThat(sample(metrics, "tradeplex_broker_circuit_open{broker=\"" + broker + "\"}")).isZero();
+            assertThat(metrics).containsPattern("(?m)^tradeplex_broker_circuit_open\\{broker=\"" + broker + "\"\\} ")
+                    .containsPattern("(?m)^tradeplex_broker_traffic_queued\\{broker=\"" + broker + "\"\\} ");
+        }
+    }
+
     private static String scrape() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }

@@ -2,6 +2,7 @@ package io.tradeplex.order.broker.traffic;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -87,6 +89,14 @@ public class BrokerTraffic {
         this.users = users;
         this.config = config;
         this.meters = meters;
+    }
+
+    /**
+     * At start for every broker with limits, so the circuit alert and the queue panel read 0, not "no data", until
+     * a broker is first called; a broker without limits gets its gauges on its first call.
+     */
+    void registerGauges(@Observes StartupEvent ignored) {
+        config.limits().keySet().forEach(this::gauge);
     }
 
     /**
