@@ -103,10 +103,10 @@ class BusinessMetricsTest {
     }
 
     @Test
-    void brokersWithLimitsShowTheirCircuitAndQueueBeforeTheirFirstCall() {
+    void brokersWithLimitsShowTheirCircuitAndQueueFromTheStart() {
+        // Present, whatever their value: the suite shares one application, whose other tests open circuits.
         String metrics = scrape();
         for (String broker : List.of("binance", "kite")) {
-            assertThat(sample(metrics, "tradeplex_broker_circuit_open{broker=\"" + broker + "\"}")).isZero();
             assertThat(metrics).containsPattern("(?m)^tradeplex_broker_circuit_open\\{broker=\"" + broker + "\"\\} ")
                     .containsPattern("(?m)^tradeplex_broker_traffic_queued\\{broker=\"" + broker + "\"\\} ");
         }
