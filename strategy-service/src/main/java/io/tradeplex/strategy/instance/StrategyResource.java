@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The caller's strategies. Another user's strategy id answers 404, exactly like one that does not exist. */
-@Path("/api/v1/strategies")
+@Path(StrategyService.PATH)
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -33,9 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes what a user's strategies decided, in one transaction as the user: each signal's row, its order command
- * (picked up by order-service's one writer for that user) and its event, and each run's new snapshot. The client order id comes from
- * the strategy, the bar and the leg, and the order id from the client order id, so writing the same bar's signal
- * again — after a retry, a restart or a move to another instance — finds the row and adds nothing.
+ * (picked up by order-service's one writer for that user) and its event, and each run's new snapshot. The client
+ * order id comes from the strategy, the bar and the leg, and the order id from the client order id, so writing the
+ * same bar's signal again — after a retry, a restart or a move to another instance — finds the row and adds nothing.
  */
 @ApplicationScoped
 public class SignalWriter {
@@ -52,7 +52,8 @@ public class SignalWriter {
     }
 
     public static String clientOrderId(UUID strategyId, Signal signal) {
-        return StrategySignal.CLIENT_ORDER_ID_PREFIX + strategyId + ":" + signal.barTime().getEpochSecond() + ":" + signal.leg();
+        return StrategySignal.CLIENT_ORDER_ID_PREFIX + strategyId + ":" + signal.barTime().getEpochSecond() + ":"
+                + signal.leg();
     }
 
     public static UUID orderId(UUID userId, String clientOrderId) {

@@ -55,7 +55,6 @@ public class OrderOutcomes {
         return Uni.createFrom().voidItem();
     }
 
-
     private Uni<Void> once(IncomingEvent event, UUID userId, java.util.function.Supplier<Uni<Void>> apply) {
         return Tenant.transaction(userId, () -> inbox.firstDelivery(INBOX_CONSUMER, event.id())
                 .chain(first -> first ? apply.get() : Uni.createFrom().voidItem()));
